@@ -1,0 +1,36 @@
+namespace Vaarst.Growth.Core.Audit;
+
+/// <summary>
+/// An append-only record of a change that matters: who, when, what, before and after.
+/// The context refuses to update or delete audit events.
+/// </summary>
+public sealed class AuditEvent
+{
+    public long Id { get; set; }
+    public DateTime OccurredAtUtc { get; set; }
+    /// <summary>The person who acted; null for the system (e.g. a start-up seed or a command-line import).</summary>
+    public int? ActorId { get; set; }
+    public required string ActorName { get; set; }
+    public required string Type { get; set; }
+    public required string SubjectType { get; set; }
+    public string? SubjectId { get; set; }
+    /// <summary>The person the event concerns (e.g. the engineer whose item was signed off), for filtering.</summary>
+    public int? PersonId { get; set; }
+    public required string Summary { get; set; }
+    public string? Before { get; set; }
+    public string? After { get; set; }
+}
+
+/// <summary>The audit event types, as stored.</summary>
+public static class AuditEventTypes
+{
+    public const string FrameworkImported = "framework.imported";
+    public const string DemoDataSeeded = "demo.seeded";
+    public const string RatingChanged = "item.rating-changed";
+    public const string ItemSubmitted = "item.submitted";
+    public const string ItemSignedOff = "item.signed-off";
+    public const string ChangesRequested = "item.changes-requested";
+    public const string SignOffRevoked = "item.sign-off-revoked";
+    public const string ItemReconfirmed = "item.reconfirmed";
+    public const string ItemFlaggedForReconfirmation = "item.flagged-for-reconfirmation";
+}

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Audit;
+using Vaarst.Growth.Core.Evidence;
+using Vaarst.Growth.Core.Framework;
+using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Core.Review;
+
+namespace Vaarst.Growth.Core.Data;
+
+public sealed class GrowthDbContext(DbContextOptions<GrowthDbContext> options) : DbContext(options)
+{
+    public DbSet<FrameworkVersion> FrameworkVersions => Set<FrameworkVersion>();
+    public DbSet<Craft> Crafts => Set<Craft>();
+    public DbSet<Level> Levels => Set<Level>();
+    public DbSet<Section> Sections => Set<Section>();
+    public DbSet<Area> Areas => Set<Area>();
+    public DbSet<Statement> Statements => Set<Statement>();
+    public DbSet<StatementRevision> StatementRevisions => Set<StatementRevision>();
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<ChecklistItem> ChecklistItems => Set<ChecklistItem>();
+    public DbSet<EvidenceEntry> Evidence => Set<EvidenceEntry>();
+    public DbSet<EvidenceSupport> EvidenceSupports => Set<EvidenceSupport>();
+    public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(GrowthDbContext).Assembly);
+
+        // Career records are never cascade-deleted (and SQL Server rejects the multiple cascade paths
+        // that people ↔ items ↔ decisions would otherwise create).
+        foreach (var foreignKey in modelBuilder.Model.GetEntityTypes().SelectMany(e => e.GetForeignKeys()))
+        {
+            foreignKey.DeleteBehavior = DeleteBehavior.Restrict;
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        PrepareForSave();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        PrepareForSave();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private void PrepareForSave()
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEvent && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("Audit events are append-only: they are never updated or deleted.");
+            }
+
+            if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
+            {
+                // The original value stays in the WHERE clause; a concurrent save that got there first makes
+                // this one affect no row, which EF reports as DbUpdateConcurrencyException.
+                versioned.Version++;
+            }
+        }
+    }
+}

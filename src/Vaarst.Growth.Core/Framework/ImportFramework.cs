@@ -1,0 +1,323 @@
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Audit;
+using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Core.Review;
+
+namespace Vaarst.Growth.Core.Framework;
+
+/// <summary>Import parsed framework pages. Only administrators (or the system) may import.</summary>
+public sealed record ImportFrameworkRequest(IReadOnlyList<FrameworkPage> Pages, string Source);
+
+/// <param name="Changed">False when the content was identical to what is stored: nothing was written.</param>
+/// <param name="VersionNumber">The new framework version, when something changed.</param>
+/// <param name="Changes">One line per change, for the person importing.</param>
+/// <param name="ItemsFlagged">Signed-off checklist items flagged for re-confirmation because their statement's text changed.</param>
+public sealed record ImportFrameworkResult(bool Changed, int? VersionNumber, IReadOnlyList<string> Changes, int ItemsFlagged);
+
+/// <summary>
+/// Imports framework pages in one transaction. Identity rules: crafts by (framework, name), levels by number,
+/// sections by name, areas by anchor, statements by exact text within their area. Left-over old and new statements
+/// of an area are paired in page order as "changed" (signed-off items are flagged for re-confirmation, nothing is
+/// lost); extra old statements are retired and extra new ones added. Pages not in the import are left alone.
+/// </summary>
+public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
+{
+    public async Task<ImportFrameworkResult> HandleAsync(Actor actor, ImportFrameworkRequest request, CancellationToken cancellationToken = default)
+    {
+        if (!actor.IsAdministrator)
+        {
+            throw new ForbiddenException("Only a framework administrator can import framework content.");
+        }
+
+        var duplicates = request.Pages
+            .GroupBy(p => (p.Framework, p.Craft, p.Level))
+            .Where(g => g.Count() > 1)
+            .Select(g => $"{g.Key.Craft} Level {g.Key.Level} appears in more than one page: {string.Join(", ", g.Select(p => p.File))}")
+            .ToList();
+        if (duplicates.Count > 0)
+        {
+            throw new ValidationException(duplicates);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+
+        var previousNumber = await db.FrameworkVersions.MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
+        var version = new FrameworkVersion
+        {
+            Number = previousNumber + 1,
+            ImportedAtUtc = now,
+            ImportedByPersonId = actor.PersonId,
+            Source = Truncate(request.Source, 1000),
+            Summary = string.Empty,
+        };
+        db.FrameworkVersions.Add(version);
+        await db.SaveChangesAsync(cancellationToken);
+
+        var crafts = await db.Crafts
+            .Include(c => c.Levels).ThenInclude(l => l.Sections).ThenInclude(s => s.Areas).ThenInclude(a => a.Statements)
+            .AsSplitQuery()
+            .ToListAsync(cancellationToken);
+
+        var run = new ImportRun(db, version);
+        foreach (var page in request.Pages)
+        {
+            run.ApplyPage(crafts, page);
+        }
+
+        if (run.Changes.Count == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return new ImportFrameworkResult(false, null, [], 0);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        var flagged = await FlagSignedOffItemsAsync(db, actor, run.ChangedStatementIds, version, now, cancellationToken);
+
+        version.Summary = Truncate($"{request.Pages.Count} page(s), {run.Changes.Count} change(s), {flagged} item(s) flagged for re-confirmation", 4000);
+        db.Record(actor, now, AuditEventTypes.FrameworkImported, "FrameworkVersion", version.Number.ToString(),
+            $"Imported framework version {version.Number} from {request.Source}: {run.Changes.Count} change(s)",
+            before: new { version = previousNumber == 0 ? (int?)null : previousNumber },
+            after: new { version = version.Number, changes = run.Changes, itemsFlagged = flagged });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ImportFrameworkResult(true, version.Number, run.Changes, flagged);
+    }
+
+    private static async Task<int> FlagSignedOffItemsAsync(
+        GrowthDbContext db, Actor actor, IReadOnlyCollection<int> statementIds, FrameworkVersion version, DateTime now, CancellationToken cancellationToken)
+    {
+        if (statementIds.Count == 0)
+        {
+            return 0;
+        }
+
+        var items = await db.ChecklistItems
+            .Where(i => statementIds.Contains(i.StatementId) && i.Status == ItemStatus.SignedOff && !i.NeedsReconfirmation)
+            .ToListAsync(cancellationToken);
+        foreach (var item in items)
+        {
+            item.NeedsReconfirmation = true;
+            item.ReconfirmationReason = $"The statement's text changed in framework version {version.Number}.";
+            item.UpdatedAtUtc = now;
+            db.Record(actor, now, AuditEventTypes.ItemFlaggedForReconfirmation, "ChecklistItem", item.Id.ToString(),
+                item.ReconfirmationReason,
+                before: new { needsReconfirmation = false },
+                after: new { needsReconfirmation = true, frameworkVersion = version.Number },
+                personId: item.PersonId);
+        }
+
+        return items.Count;
+    }
+
+    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 3)] + "...";
+
+    private sealed class ImportRun(GrowthDbContext db, FrameworkVersion version)
+    {
+        public List<string> Changes { get; } = [];
+        public HashSet<int> ChangedStatementIds { get; } = [];
+
+        public void ApplyPage(List<Craft> crafts, FrameworkPage page)
+        {
+            var craft = crafts.FirstOrDefault(c => c.FrameworkName == page.Framework && c.Name == page.Craft);
+            if (craft is null)
+            {
+                craft = new Craft { FrameworkName = page.Framework, Name = page.Craft };
+                db.Crafts.Add(craft);
+                crafts.Add(craft);
+                Changes.Add($"{page.Craft}: new craft");
+            }
+
+            var where = $"{page.Craft} · Level {page.Level}";
+            var level = craft.Levels.FirstOrDefault(l => l.Number == page.Level);
+            if (level is null)
+            {
+                level = new Level
+                {
+                    Number = page.Level,
+                    Title = page.LevelTitle,
+                    Permalink = page.Permalink,
+                    SourceFile = page.File,
+                    IntroducedInVersionId = version.Id,
+                    LastChangedInVersionId = version.Id,
+                };
+                craft.Levels.Add(level);
+                Changes.Add($"{where}: new level \"{page.LevelTitle}\"");
+            }
+            else if (level.Title != page.LevelTitle || level.Permalink != page.Permalink)
+            {
+                Changes.Add($"{where}: title \"{level.Title}\" → \"{page.LevelTitle}\"");
+                level.Title = page.LevelTitle;
+                level.Permalink = page.Permalink;
+            }
+
+            level.SourceFile = page.File;
+            var changesBefore = Changes.Count;
+            ApplySections(level, page, where);
+            if (Changes.Count > changesBefore)
+            {
+                level.LastChangedInVersionId = version.Id;
+            }
+        }
+
+        private void ApplySections(Level level, FrameworkPage page, string where)
+        {
+            for (var order = 0; order < page.Sections.Count; order++)
+            {
+                var pageSection = page.Sections[order];
+                var section = level.Sections.FirstOrDefault(s => s.Name == pageSection.Name);
+                if (section is null)
+                {
+                    section = new Section { Name = pageSection.Name, AppliesToAll = pageSection.AppliesToAll, Order = order };
+                    level.Sections.Add(section);
+                    Changes.Add($"{where}: new section \"{pageSection.Name}\"");
+                }
+                else if (section.RetiredInVersionId is not null)
+                {
+                    section.RetiredInVersionId = null;
+                    Changes.Add($"{where}: section \"{pageSection.Name}\" restored");
+                }
+
+                section.Order = order;
+                ApplyAreas(section, pageSection, $"{where} · {pageSection.Name}");
+            }
+
+            foreach (var gone in level.Sections.Where(s => s.RetiredInVersionId is null && page.Sections.All(p => p.Name != s.Name)))
+            {
+                gone.RetiredInVersionId = version.Id;
+                Changes.Add($"{where}: section \"{gone.Name}\" removed (kept as retired)");
+            }
+        }
+
+        private void ApplyAreas(Section section, PageSection pageSection, string where)
+        {
+            for (var order = 0; order < pageSection.Areas.Count; order++)
+            {
+                var pageArea = pageSection.Areas[order];
+                var area = section.Areas.FirstOrDefault(a => a.Anchor == pageArea.Anchor);
+                if (area is null)
+                {
+                    area = new Area { Name = pageArea.Name, Anchor = pageArea.Anchor, Link = pageArea.Link, IsDefined = pageArea.Defined, Order = order };
+                    section.Areas.Add(area);
+                    Changes.Add($"{where}: new area \"{pageArea.Name}\"{(pageArea.Defined ? "" : " (not yet defined)")}");
+                }
+                else
+                {
+                    if (area.RetiredInVersionId is not null)
+                    {
+                        area.RetiredInVersionId = null;
+                        Changes.Add($"{where}: area \"{pageArea.Name}\" restored");
+                    }
+
+                    if (area.Name != pageArea.Name || area.Link != pageArea.Link)
+                    {
+                        Changes.Add($"{where}: area \"{area.Name}\" renamed or relinked to \"{pageArea.Name}\"");
+                        area.Name = pageArea.Name;
+                        area.Link = pageArea.Link;
+                    }
+
+                    if (area.IsDefined != pageArea.Defined)
+                    {
+                        Changes.Add($"{where}: area \"{pageArea.Name}\" is {(pageArea.Defined ? "now defined" : "no longer defined (TODO)")}");
+                        area.IsDefined = pageArea.Defined;
+                    }
+                }
+
+                area.Order = order;
+                ApplyStatements(area, pageArea.Statements, $"{where} · {pageArea.Name}");
+            }
+
+            foreach (var gone in section.Areas.Where(a => a.RetiredInVersionId is null && pageSection.Areas.All(p => p.Anchor != a.Anchor)))
+            {
+                gone.RetiredInVersionId = version.Id;
+                Changes.Add($"{where}: area \"{gone.Name}\" removed (kept as retired)");
+            }
+        }
+
+        private void ApplyStatements(Area area, IReadOnlyList<string> texts, string where)
+        {
+            var active = area.Statements.Where(s => s.RetiredInVersionId is null).OrderBy(s => s.Order).ToList();
+            var retired = area.Statements.Where(s => s.RetiredInVersionId is not null).ToList();
+            var placed = new Statement?[texts.Count];
+
+            // 1. Same text keeps its identity (an active statement first, else a retired one comes back).
+            for (var i = 0; i < texts.Count; i++)
+            {
+                var same = active.FirstOrDefault(s => s.Text == texts[i]);
+                if (same is not null)
+                {
+                    active.Remove(same);
+                    placed[i] = same;
+                    continue;
+                }
+
+                var revived = retired.FirstOrDefault(s => s.Text == texts[i]);
+                if (revived is not null)
+                {
+                    retired.Remove(revived);
+                    revived.RetiredInVersionId = null;
+                    revived.LastChangedInVersionId = version.Id;
+                    Changes.Add($"{where}: statement restored: \"{Short(revived.Text)}\"");
+                    placed[i] = revived;
+                }
+            }
+
+            // 2. Left-over old and new statements pair up in order: the text changed.
+            var leftOver = new Queue<Statement>(active);
+            for (var i = 0; i < texts.Count; i++)
+            {
+                if (placed[i] is not null)
+                {
+                    continue;
+                }
+
+                if (leftOver.TryDequeue(out var changed))
+                {
+                    Changes.Add($"{where}: statement changed: \"{Short(changed.Text)}\" → \"{Short(texts[i])}\"");
+                    changed.Text = texts[i];
+                    changed.LastChangedInVersionId = version.Id;
+                    changed.Revisions.Add(new StatementRevision { FrameworkVersionId = version.Id, Text = texts[i] });
+                    if (changed.Id != 0)
+                    {
+                        ChangedStatementIds.Add(changed.Id);
+                    }
+
+                    placed[i] = changed;
+                    continue;
+                }
+
+                var added = new Statement
+                {
+                    Text = texts[i],
+                    IntroducedInVersionId = version.Id,
+                    LastChangedInVersionId = version.Id,
+                };
+                added.Revisions.Add(new StatementRevision { FrameworkVersionId = version.Id, Text = texts[i] });
+                area.Statements.Add(added);
+                Changes.Add($"{where}: new statement: \"{Short(texts[i])}\"");
+                placed[i] = added;
+            }
+
+            // 3. What is still left was removed from the page: retired, so items and sign-offs on it stay.
+            foreach (var removed in leftOver)
+            {
+                removed.RetiredInVersionId = version.Id;
+                Changes.Add($"{where}: statement removed (kept as retired): \"{Short(removed.Text)}\"");
+            }
+
+            for (var i = 0; i < placed.Length; i++)
+            {
+                if (placed[i]!.Order != i && placed[i]!.Id != 0 && Changes.Count == 0)
+                {
+                    Changes.Add($"{where}: statements reordered");
+                }
+
+                placed[i]!.Order = i;
+            }
+        }
+
+        private static string Short(string text) => text.Length <= 80 ? text : text[..77] + "...";
+    }
+}

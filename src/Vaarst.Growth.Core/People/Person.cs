@@ -1,0 +1,38 @@
+using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Framework;
+
+namespace Vaarst.Growth.Core.People;
+
+/// <summary>The roles a person holds. They match the Entra ID app roles of the same names.</summary>
+[Flags]
+public enum Roles
+{
+    None = 0,
+    Engineer = 1,
+    Manager = 2,
+    CalibrationPanel = 4,
+    Administrator = 8,
+}
+
+/// <summary>Someone in the organisation directory.</summary>
+public sealed class Person : IVersioned
+{
+    public int Id { get; set; }
+    public required string Name { get; set; }
+    public required string Email { get; set; }
+    /// <summary>The Entra ID object id (<c>oid</c> claim), stored on first sign-in.</summary>
+    public string? EntraObjectId { get; set; }
+    public Roles Roles { get; set; }
+    public int? ManagerId { get; set; }
+    public Person? Manager { get; set; }
+    public int? CraftId { get; set; }
+    public Craft? Craft { get; set; }
+    /// <summary>The specialism section name, e.g. "ML Engineer"; null for someone with no specialism yet.</summary>
+    public string? Specialism { get; set; }
+    public int? CurrentLevel { get; set; }
+    public int? TargetLevel { get; set; }
+    public bool IsActive { get; set; } = true;
+    public int Version { get; set; }
+
+    public bool HasRole(Roles role) => (Roles & role) == role;
+}
