@@ -1,27 +1,16 @@
-using Vaarst.Growth.Web.Components;
+using Vaarst.Growth.Web.Cli;
+using Vaarst.Growth.Web.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
-
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+// The same executable serves the app and runs the framework authors' command line
+// (`dotnet run --project src/Vaarst.Growth.Web -- framework validate <path>`).
+if (GrowthCommandLine.Handles(args))
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    return await GrowthCommandLine.RunAsync(args, Console.Out, Console.Error);
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
 
-app.UseAntiforgery();
+var app = GrowthWebApplication.Build(args);
+await app.RunAsync();
+return 0;
 
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();
+/// <summary>The web application's entry point (public so tests can host it).</summary>
+public partial class Program;

@@ -1,0 +1,80 @@
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Review;
+
+namespace Vaarst.Growth.Core.People;
+
+/// <summary>What the home page shows the signed-in person about themselves.</summary>
+public sealed record MyProfile(
+    int Id,
+    string Name,
+    string Email,
+    Roles Roles,
+    string? CraftName,
+    string? Specialism,
+    int? CurrentLevel,
+    int? TargetLevel,
+    string? ManagerName,
+    int DirectReports,
+    ChecklistSummary? Checklist);
+
+/// <param name="Applicable">Defined, current statements of the target level in All + the person's specialism.</param>
+public sealed record ChecklistSummary(int LevelNumber, string LevelTitle, int Applicable, int Rated, int Submitted, int SignedOff, int NotYetDefinedAreas);
+
+/// <summary>The signed-in person's own profile and checklist summary. Nobody reads another person's profile here.</summary>
+public sealed class GetMyProfile(IDbContextFactory<GrowthDbContext> dbFactory)
+{
+    public async Task<MyProfile> HandleAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        if (actor.PersonId is not { } personId)
+        {
+            throw new ForbiddenException("Sign in as a person in the directory to see your profile.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var me = await db.People.AsNoTracking()
+            .Where(p => p.Id == personId)
+            .Select(p => new
+            {
+                p.Id, p.Name, p.Email, p.Roles, p.CraftId, CraftName = p.Craft != null ? p.Craft.Name : null, p.Specialism,
+                p.CurrentLevel, p.TargetLevel, ManagerName = p.Manager != null ? p.Manager.Name : null,
+            })
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("You are not in the organisation directory; ask your administrator to add you.");
+
+        var directReports = await db.People.CountAsync(p => p.ManagerId == personId && p.IsActive, cancellationToken);
+
+        ChecklistSummary? checklist = null;
+        if (me.CraftId is { } craftId && me.TargetLevel is { } target)
+        {
+            checklist = await db.Levels.AsNoTracking()
+                .Where(l => l.CraftId == craftId && l.Number == target)
+                .Select(l => new
+                {
+                    l.Number,
+                    l.Title,
+                    Statements = l.Sections
+                        .Where(s => s.RetiredInVersionId == null && (s.AppliesToAll || s.Name == me.Specialism))
+                        .SelectMany(s => s.Areas.Where(a => a.RetiredInVersionId == null))
+                        .SelectMany(a => a.Statements.Where(st => st.RetiredInVersionId == null && a.IsDefined))
+                        .Select(st => st.Id),
+                    Undefined = l.Sections
+                        .Where(s => s.RetiredInVersionId == null && (s.AppliesToAll || s.Name == me.Specialism))
+                        .SelectMany(s => s.Areas.Where(a => a.RetiredInVersionId == null && !a.IsDefined))
+                        .Count(),
+                })
+                .Select(l => new ChecklistSummary(
+                    l.Number,
+                    l.Title,
+                    l.Statements.Count(),
+                    db.ChecklistItems.Count(i => i.PersonId == personId && l.Statements.Contains(i.StatementId) && i.Rating != SelfRating.NotStarted),
+                    db.ChecklistItems.Count(i => i.PersonId == personId && l.Statements.Contains(i.StatementId) && i.Status == ItemStatus.Submitted),
+                    db.ChecklistItems.Count(i => i.PersonId == personId && l.Statements.Contains(i.StatementId) && i.Status == ItemStatus.SignedOff),
+                    l.Undefined))
+                .FirstOrDefaultAsync(cancellationToken);
+        }
+
+        return new MyProfile(me.Id, me.Name, me.Email, me.Roles, me.CraftName, me.Specialism, me.CurrentLevel, me.TargetLevel,
+            me.ManagerName, directReports, checklist);
+    }
+}

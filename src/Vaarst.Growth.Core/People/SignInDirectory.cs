@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Data;
+
+namespace Vaarst.Growth.Core.People;
+
+public sealed record SignInCandidate(int Id, string Name, string Email, Roles Roles, string? Specialism, int? CurrentLevel, int? TargetLevel, string? ManagerName);
+
+/// <summary>
+/// Looks people up for signing in: the development sign-in's list of demo people, and matching an identity to a
+/// directory person. Sign-in happens before there is an actor, so this is the one use case without one; the web
+/// layer only exposes <see cref="ListAsync"/> when development sign-in is enabled.
+/// </summary>
+public sealed class SignInDirectory(IDbContextFactory<GrowthDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<SignInCandidate>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.People.AsNoTracking()
+            .Where(p => p.IsActive)
+            .OrderBy(p => p.Name)
+            .Select(p => new SignInCandidate(p.Id, p.Name, p.Email, p.Roles, p.Specialism, p.CurrentLevel, p.TargetLevel, p.Manager != null ? p.Manager.Name : null))
+            .ToListAsync(cancellationToken);
+    }
+
+    public async Task<Actor?> FindAsync(int personId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await db.People.AsNoTracking()
+            .Where(p => p.Id == personId && p.IsActive)
+            .Select(p => new Actor(p.Id, p.Name, p.Roles))
+            .FirstOrDefaultAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Matches an Entra ID identity: by object id, else by e-mail (case-insensitive), in which case the object id
+    /// is stored so later sign-ins match on it. Returns null for someone who is not in the directory.
+    /// </summary>
+    public async Task<Actor?> MatchAsync(string? objectId, string? email, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        Person? person = null;
+        if (!string.IsNullOrWhiteSpace(objectId))
+        {
+            person = await db.People.FirstOrDefaultAsync(p => p.EntraObjectId == objectId && p.IsActive, cancellationToken);
+        }
+
+        if (person is null && !string.IsNullOrWhiteSpace(email))
+        {
+            var normalised = email.Trim().ToLowerInvariant();
+            person = await db.People.FirstOrDefaultAsync(p => p.Email.ToLower() == normalised && p.IsActive, cancellationToken);
+            if (person is not null && person.EntraObjectId is null && !string.IsNullOrWhiteSpace(objectId))
+            {
+                person.EntraObjectId = objectId;
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+
+        return person is null ? null : new Actor(person.Id, person.Name, person.Roles);
+    }
+}

@@ -1,0 +1,61 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Mvc;
+using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Web.Hosting;
+
+namespace Vaarst.Growth.Web.Features.Account;
+
+/// <summary>Sign-in and sign-out (Microsoft.Identity.Web.UI is not used, so these are ours).</summary>
+public static class AccountEndpoints
+{
+    public static void MapAccountEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var account = endpoints.MapGroup("/account").AllowAnonymous();
+
+        account.MapGet("/signin", (HttpContext http, SignInOptions options, string? returnUrl) =>
+        {
+            var target = SafeReturnUrl(returnUrl);
+            return options.DevelopmentSignIn
+                ? Results.Redirect($"/account/dev-signin?returnUrl={Uri.EscapeDataString(target)}")
+                : Results.Challenge(new AuthenticationProperties { RedirectUri = target }, [OpenIdConnectDefaults.AuthenticationScheme]);
+        });
+
+        account.MapPost("/dev-signin", async (HttpContext http, SignInOptions options, SignInDirectory directory, [FromForm] int personId, [FromForm] string? returnUrl) =>
+        {
+            if (!options.DevelopmentSignIn)
+            {
+                return Results.NotFound();
+            }
+
+            var actor = await directory.FindAsync(personId, http.RequestAborted);
+            if (actor is null)
+            {
+                return Results.Redirect("/account/dev-signin?error=unknown");
+            }
+
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+                GrowthAuthentication.CreatePrincipal(actor, CookieAuthenticationDefaults.AuthenticationScheme));
+            return Results.LocalRedirect(SafeReturnUrl(returnUrl));
+        });
+
+        account.MapPost("/signout", async (HttpContext http, SignInOptions options) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            if (options.DevelopmentSignIn)
+            {
+                return Results.LocalRedirect("/account/signed-out");
+            }
+
+            return Results.SignOut(new AuthenticationProperties { RedirectUri = "/account/signed-out" },
+                [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
+        });
+    }
+
+    /// <summary>Only local paths are followed after sign-in, so the sign-in page cannot be used as an open redirect.</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+            ? returnUrl
+            : "/";
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Framework;
+using Vaarst.Growth.Core.People;
+
+namespace Vaarst.Growth.Web.Hosting;
+
+/// <summary>
+/// Runs before the server accepts requests: applies migrations (when configured), imports the seed framework
+/// (a no-op when unchanged) and loads the demo organisation into an empty directory (when configured).
+/// </summary>
+public sealed class DatabaseInitializer(
+    IDbContextFactory<GrowthDbContext> dbFactory,
+    DatabaseOptions options,
+    SeedContent seedContent,
+    ImportFramework importFramework,
+    SeedDemoOrganisation seedDemoOrganisation,
+    ILogger<DatabaseInitializer> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (options.MigrateOnStartup)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+
+        if (Directory.Exists(seedContent.FrameworkPages))
+        {
+            var parsed = FrameworkPageParser.ParsePath(seedContent.FrameworkPages);
+            if (!parsed.IsValid)
+            {
+                throw new InvalidOperationException(
+                    "The seed framework content is not valid:" + Environment.NewLine + string.Join(Environment.NewLine, parsed.Problems));
+            }
+
+            var result = await importFramework.HandleAsync(Actor.System, new ImportFrameworkRequest(parsed.Pages, seedContent.FrameworkPages), cancellationToken);
+            if (result.Changed)
+            {
+                logger.LogInformation("Imported framework version {Version} from {Path} ({Changes} changes)", result.VersionNumber, seedContent.FrameworkPages, result.Changes.Count);
+            }
+        }
+        else
+        {
+            logger.LogWarning("No framework content at {Path}; set Framework:SeedContentPath", seedContent.FrameworkPages);
+        }
+
+        if (options.SeedDemoData && await seedDemoOrganisation.HandleAsync(Actor.System, seedContent.DemoOrganisation, cancellationToken))
+        {
+            logger.LogInformation("Loaded the demo organisation from {File}", seedContent.DemoOrganisation);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

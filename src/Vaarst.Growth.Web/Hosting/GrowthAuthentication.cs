@@ -1,0 +1,119 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Identity.Web;
+using Vaarst.Growth.Core.People;
+
+namespace Vaarst.Growth.Web.Hosting;
+
+/// <summary>Sign-in: development sign-in (pick a demo person) or Microsoft Entra ID.</summary>
+public static class GrowthAuthentication
+{
+    public static string ResolveMode(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration["Authentication:Mode"] is { Length: > 0 } mode
+            ? mode
+            : environment.IsDevelopment() ? AuthenticationModes.Development : AuthenticationModes.EntraId;
+
+    /// <summary>Refuses configurations that must never reach production; throws with a message an operator can act on.</summary>
+    public static void EnsureSafe(string mode, IConfiguration configuration, IHostEnvironment environment)
+    {
+        if (mode is not (AuthenticationModes.Development or AuthenticationModes.EntraId))
+        {
+            throw new InvalidOperationException(
+                $"Authentication:Mode '{mode}' is not supported. Use '{AuthenticationModes.EntraId}' or, outside Production, '{AuthenticationModes.Development}'.");
+        }
+
+        if (environment.IsProduction() && mode == AuthenticationModes.Development)
+        {
+            throw new InvalidOperationException(
+                "Development sign-in is not allowed in the Production environment. Set Authentication:Mode to EntraId and configure the AzureAd section.");
+        }
+
+        if (mode == AuthenticationModes.EntraId)
+        {
+            var missing = new[] { "Instance", "TenantId", "ClientId" }
+                .Where(key => string.IsNullOrWhiteSpace(configuration[$"AzureAd:{key}"]))
+                .Select(key => $"AzureAd:{key}")
+                .ToList();
+            if (missing.Count > 0)
+            {
+                throw new InvalidOperationException(
+                    $"Microsoft Entra ID sign-in needs {string.Join(", ", missing)}. See docs/deployment.md; for a local demo use the Development environment.");
+            }
+        }
+    }
+
+    public static IServiceCollection AddGrowthAuthentication(this IServiceCollection services, string mode, IConfiguration configuration)
+    {
+        if (mode == AuthenticationModes.EntraId)
+        {
+            services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
+                .AddMicrosoftIdentityWebApp(configuration.GetSection("AzureAd"));
+            services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, options =>
+            {
+                var previous = options.Events.OnTokenValidated;
+                options.Events.OnTokenValidated = async context =>
+                {
+                    await previous(context);
+                    await AttachDirectoryPersonAsync(context);
+                };
+            });
+            services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, ConfigureCookie);
+        }
+        else
+        {
+            services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(ConfigureCookie);
+        }
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        services.AddCascadingAuthenticationState();
+        services.AddScoped<CurrentActor>();
+        return services;
+    }
+
+    /// <summary>The claims of a signed-in directory person (development sign-in issues exactly these).</summary>
+    public static ClaimsPrincipal CreatePrincipal(Actor actor, string authenticationType)
+    {
+        var claims = new List<Claim>
+        {
+            new(AuthenticationModes.PersonIdClaim, actor.PersonId!.Value.ToString()),
+            new(ClaimTypes.Name, actor.Name),
+        };
+        claims.AddRange(Enum.GetValues<Roles>().Where(r => r != Roles.None && actor.Has(r)).Select(r => new Claim(ClaimTypes.Role, r.ToString())));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
+    }
+
+    private static void ConfigureCookie(CookieAuthenticationOptions options)
+    {
+        options.LoginPath = "/account/signin";
+        options.LogoutPath = "/account/signout";
+        options.AccessDeniedPath = "/account/denied";
+        options.Cookie.Name = "vaarst.growth";
+        options.Cookie.HttpOnly = true;
+        options.Cookie.SameSite = SameSiteMode.Lax;
+        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        options.SlidingExpiration = true;
+        options.ExpireTimeSpan = TimeSpan.FromHours(8);
+    }
+
+    private static async Task AttachDirectoryPersonAsync(Microsoft.AspNetCore.Authentication.OpenIdConnect.TokenValidatedContext context)
+    {
+        var principal = context.Principal;
+        if (principal?.Identity is not ClaimsIdentity identity)
+        {
+            return;
+        }
+
+        var directory = context.HttpContext.RequestServices.GetRequiredService<SignInDirectory>();
+        var objectId = principal.GetObjectId();
+        var email = principal.FindFirstValue("preferred_username") ?? principal.FindFirstValue(ClaimTypes.Email) ?? principal.FindFirstValue("email");
+        var person = await directory.MatchAsync(objectId, email, context.HttpContext.RequestAborted);
+        if (person is not null)
+        {
+            identity.AddClaim(new Claim(AuthenticationModes.PersonIdClaim, person.PersonId!.Value.ToString()));
+        }
+    }
+}

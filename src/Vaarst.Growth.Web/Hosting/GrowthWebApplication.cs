@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.HttpOverrides;
+using MudBlazor.Services;
+using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Web.Components;
+using Vaarst.Growth.Web.Features.Account;
+
+namespace Vaarst.Growth.Web.Hosting;
+
+/// <summary>Builds the web application: services, sign-in, pipeline and endpoints.</summary>
+public static class GrowthWebApplication
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+
+        // A built (not published) app outside Development still serves MudBlazor's static assets.
+        builder.WebHost.UseStaticWebAssets();
+
+        var authenticationMode = GrowthAuthentication.ResolveMode(builder.Configuration, builder.Environment);
+        GrowthAuthentication.EnsureSafe(authenticationMode, builder.Configuration, builder.Environment);
+
+        builder.Services.AddGrowthCore(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddGrowthAuthentication(authenticationMode, builder.Configuration);
+        builder.Services.AddSingleton(new SignInOptions(authenticationMode));
+        builder.Services.AddHealthChecks().AddDbContextCheck<GrowthDbContext>("database");
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+
+        var app = builder.Build();
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
+}
