@@ -307,14 +307,16 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
                 Changes.Add($"{where}: statement removed (kept as retired): \"{Short(removed.Text)}\"");
             }
 
+            var reordered = false;
             for (var i = 0; i < placed.Length; i++)
             {
-                if (placed[i]!.Order != i && placed[i]!.Id != 0 && Changes.Count == 0)
-                {
-                    Changes.Add($"{where}: statements reordered");
-                }
-
+                reordered |= placed[i]!.Id != 0 && placed[i]!.Order != i;
                 placed[i]!.Order = i;
+            }
+
+            if (reordered)
+            {
+                Changes.Add($"{where}: statements reordered");
             }
         }
 

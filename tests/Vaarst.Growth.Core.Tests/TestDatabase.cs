@@ -1,0 +1,53 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Data;
+
+namespace Vaarst.Growth.Core.Tests;
+
+/// <summary>A fresh SQLite database file, migrated with the real SQLite migrations; deleted on dispose.</summary>
+internal sealed class TestDatabase : IDbContextFactory<GrowthDbContext>, IAsyncDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "vaarst-growth-tests", Guid.NewGuid().ToString("N"));
+
+    private TestDatabase()
+    {
+        Directory.CreateDirectory(_folder);
+        ConnectionString = $"Data Source={Path.Combine(_folder, "growth.db")}";
+    }
+
+    public string ConnectionString { get; }
+
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var database = new TestDatabase();
+        await using var db = database.CreateDbContext();
+        await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
+        return database;
+    }
+
+    public GrowthDbContext CreateDbContext()
+    {
+        var builder = new DbContextOptionsBuilder<GrowthDbContext>();
+        GrowthDatabase.Configure(builder, DatabaseOptions.Sqlite, ConnectionString);
+        return new GrowthDbContext(builder.Options);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_folder, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>A clock the test moves by hand.</summary>
+internal sealed class TestClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+
+    public void Advance(TimeSpan by) => Now += by;
+}
