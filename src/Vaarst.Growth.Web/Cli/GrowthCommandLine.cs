@@ -16,7 +16,8 @@ public static class GrowthCommandLine
 {
     public static bool Handles(string[] args) => args.Length > 0 && args[0] == "framework";
 
-    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    /// <param name="settings">Configuration that overrides appsettings and the environment (tests point the import at their own database).</param>
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var pathArgument = new Argument<string>("path") { Description = "A framework Markdown page, or a folder of them (searched recursively)." };
         var jsonOption = new Option<bool>("--json") { Description = "Print the parsed pages and problems as JSON." };
@@ -26,7 +27,7 @@ public static class GrowthCommandLine
 
         var importPath = new Argument<string>("path") { Description = "A framework Markdown page, or a folder of them." };
         var import = new Command("import", "Import framework pages into the configured database.") { importPath };
-        import.SetAction((parseResult, cancellationToken) => ImportAsync(parseResult.GetValue(importPath)!, output, error, cancellationToken));
+        import.SetAction((parseResult, cancellationToken) => ImportAsync(parseResult.GetValue(importPath)!, output, error, settings, cancellationToken));
 
         var framework = new Command("framework", "Validate or import Vaarst Career Framework pages.") { validate, import };
         var root = new RootCommand("Vaarst Growth") { framework };
@@ -59,7 +60,7 @@ public static class GrowthCommandLine
         return result.IsValid ? 0 : 1;
     }
 
-    private static async Task<int> ImportAsync(string path, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    private static async Task<int> ImportAsync(string path, TextWriter output, TextWriter error, IReadOnlyDictionary<string, string?>? settings, CancellationToken cancellationToken)
     {
         var parsed = FrameworkPageParser.ParsePath(path);
         if (!parsed.IsValid)
@@ -74,6 +75,11 @@ public static class GrowthCommandLine
         }
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContentRoot.Find() });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.Services.AddGrowthCore(builder.Configuration, builder.Environment.ContentRootPath);
         using var host = builder.Build();
         var services = host.Services;

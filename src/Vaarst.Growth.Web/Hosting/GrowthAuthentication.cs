@@ -61,6 +61,10 @@ public static class GrowthAuthentication
                 };
             });
             services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, ConfigureCookie);
+
+            // Pages challenge the cookie scheme, which sends people to /account/signin; that endpoint challenges Entra ID.
+            // One sign-in entry point for pages, endpoints and the development mode alike.
+            services.Configure<AuthenticationOptions>(o => o.DefaultChallengeScheme = CookieAuthenticationDefaults.AuthenticationScheme);
         }
         else
         {

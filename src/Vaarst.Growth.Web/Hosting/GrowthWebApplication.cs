@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.HttpOverrides;
 using MudBlazor.Services;
 using Vaarst.Growth.Core.Data;
@@ -46,6 +48,23 @@ public static class GrowthWebApplication
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.Lifetime.ApplicationStarted.Register(() => AnnounceSignIn(app, authenticationMode));
         return app;
+    }
+
+    /// <summary>Tells whoever ran <c>dotnet run</c> where to go and how to sign in.</summary>
+    private static void AnnounceSignIn(WebApplication app, string authenticationMode)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
+        var url = addresses.FirstOrDefault() ?? "the app's URL";
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Vaarst.Growth");
+        if (authenticationMode == AuthenticationModes.Development)
+        {
+            logger.LogInformation("Vaarst Growth is ready: open {Url} and pick a demo person (engineer, line manager, calibration panel or administrator) to sign in.", url);
+        }
+        else
+        {
+            logger.LogInformation("Vaarst Growth is ready at {Url} (Microsoft Entra ID sign-in).", url);
+        }
     }
 }
