@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.HttpOverrides;
 using MudBlazor.Services;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Web.Components;
@@ -28,8 +27,6 @@ public static class GrowthWebApplication
         builder.Services.AddHealthChecks().AddDbContextCheck<GrowthDbContext>("database");
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
-        builder.Services.Configure<ForwardedHeadersOptions>(o =>
-            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
         var app = builder.Build();
 
