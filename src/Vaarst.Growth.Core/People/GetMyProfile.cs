@@ -55,8 +55,10 @@ public sealed class GetMyProfile(IDbContextFactory<GrowthDbContext> dbFactory)
                     l.Title,
                     Statements = l.Sections
                         .Where(s => s.RetiredInVersionId == null && (s.AppliesToAll || s.Name == me.Specialism))
-                        .SelectMany(s => s.Areas.Where(a => a.RetiredInVersionId == null))
-                        .SelectMany(a => a.Statements.Where(st => st.RetiredInVersionId == null && a.IsDefined))
+                        // The area filter stays on the areas: a condition on the outer area inside the statements'
+                        // filter makes a lateral join (SQL APPLY), which SQLite cannot run.
+                        .SelectMany(s => s.Areas.Where(a => a.RetiredInVersionId == null && a.IsDefined))
+                        .SelectMany(a => a.Statements.Where(st => st.RetiredInVersionId == null))
                         .Select(st => st.Id),
                     Undefined = l.Sections
                         .Where(s => s.RetiredInVersionId == null && (s.AppliesToAll || s.Name == me.Specialism))

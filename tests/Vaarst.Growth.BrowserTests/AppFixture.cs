@@ -1,0 +1,113 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Playwright;
+
+namespace Vaarst.Growth.BrowserTests;
+
+/// <summary>
+/// One running app (Kestrel on a free port, a fresh SQLite file, demo organisation loaded) and one headless
+/// Chromium, shared by the tests of a class. Each test gets its own browser context, so sign-in cookies never leak.
+/// </summary>
+public sealed partial class AppFixture : IAsyncLifetime
+{
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("vaarst-growth-browser-").FullName;
+    private GrowthAppFactory? _factory;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+
+    /// <summary>Where the app listens, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    /// <summary>Full-page screenshots of every visited page land here, beside the test binaries.</summary>
+    public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
+
+    public async ValueTask InitializeAsync()
+    {
+        _factory = new GrowthAppFactory(Path.Combine(_dataFolder, "growth.db"));
+        _factory.UseKestrel(0);
+        // Builds the host and runs its hosted services (migrate, import the framework, seed the demo
+        // organisation) before Kestrel accepts the first request.
+        _factory.StartServer();
+        BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+
+        _playwright = await Playwright.CreateAsync();
+        _browser = await _playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        Directory.CreateDirectory(ScreenshotFolder);
+    }
+
+    /// <summary>A page in a fresh browser context (no cookies) with the given viewport width.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280)
+    {
+        var context = await _browser!.NewContextAsync(new()
+        {
+            BaseURL = BaseUrl,
+            ViewportSize = new() { Width = width, Height = width < 600 ? 844 : 800 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the development sign-in page and waits until the home page is interactive.</summary>
+    public async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/dev-signin");
+        await page.GetByTestId($"signin-{email}").GetByRole(AriaRole.Button).ClickAsync();
+        await page.WaitForURLAsync($"{BaseUrl}/");
+        await WaitForInteractiveAsync(page);
+    }
+
+    /// <summary>Clicks are lost until the Blazor circuit is connected; the layout says when it is.</summary>
+    public static Task WaitForInteractiveAsync(IPage page) =>
+        Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+
+    /// <summary>Saves a full-page PNG named after the page and the viewport width, and returns its path.</summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    {
+        var width = page.ViewportSize?.Width ?? 0;
+        var path = Path.Combine(ScreenshotFolder, $"{UnsafeFileCharacters().Replace(name, "-")}-{width}.png");
+        await page.ScreenshotAsync(new() { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+        return path;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync();
+        }
+
+        // Pooled connections keep the file open; release them so the folder can go.
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_dataFolder, recursive: true);
+    }
+
+    [GeneratedRegex("[^A-Za-z0-9_.-]+")]
+    private static partial Regex UnsafeFileCharacters();
+
+    private sealed class GrowthAppFactory(string databaseFile) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:Growth", $"Data Source={databaseFile}");
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("Database:MigrateOnStartup", "true");
+            builder.UseSetting("Database:SeedDemoData", "true");
+            builder.UseSetting("Framework:SeedContentPath", RepositoryRoot.File("seed-content"));
+            builder.UseSetting("Authentication:Mode", "Development");
+        }
+    }
+}
