@@ -1,0 +1,99 @@
+using System.Globalization;
+using AngleSharp.Dom;
+using Ganss.Xss;
+using Markdig;
+
+namespace Vaarst.Growth.Core.Evidence;
+
+/// <summary>Renders an engineer's Markdown evidence note to HTML that is safe to show to anyone.</summary>
+public static class NoteRenderer
+{
+    public const int MaxLength = 20_000;
+
+    // A built MarkdownPipeline is immutable and documented as safe to share between threads.
+    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+        .UsePipeTables()
+        .UseEmphasisExtras()
+        .UseTaskLists()
+        .UseAutoLinks()
+        .DisableHtml()
+        .Build();
+
+    // HtmlSanitizer documents Sanitize() as thread-safe on a shared instance as long as its properties are not changed
+    // concurrently; this one is configured once here and never changed again, and its event handler keeps no state.
+    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+
+    /// <summary>
+    /// Markdown (pipe tables, strikethrough and other emphasis extras, task lists, auto-links) to sanitised HTML: raw HTML
+    /// in the note is shown as text, links keep only http, https and mailto addresses and open in a new tab with
+    /// <c>rel="noopener noreferrer"</c>.
+    /// </summary>
+    public static string ToSafeHtml(string markdown)
+    {
+        ArgumentNullException.ThrowIfNull(markdown);
+        // Markdig escapes raw HTML already; the sanitizer is the second line of defence (e.g. javascript: link targets).
+        return Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+    }
+
+    /// <summary>Throws <see cref="ValidationException"/> when the note is empty or longer than <see cref="MaxLength"/> characters.</summary>
+    public static void Validate(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown))
+        {
+            throw new ValidationException("Write the note before saving it.");
+        }
+
+        if (markdown.Length > MaxLength)
+        {
+            throw new ValidationException(string.Create(CultureInfo.InvariantCulture,
+                $"The note is {markdown.Length:N0} characters long; the limit is {MaxLength:N0}."));
+        }
+    }
+
+    private static HtmlSanitizer CreateSanitizer()
+    {
+        var sanitizer = new HtmlSanitizer(new HtmlSanitizerOptions
+        {
+            // Exactly what the Markdig pipeline above produces; nothing else is needed.
+            AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "p", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "em", "strong", "del", "ins", "mark", "sub", "sup",
+                "code", "pre", "blockquote", "ul", "ol", "li", "a", "img", "table", "thead", "tbody", "tr", "th", "td", "input",
+            },
+            AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+            {
+                "href", "src", "alt", "title", "start", "type", "checked", "disabled",
+            },
+            AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
+            UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
+            AllowedCssProperties = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+            AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
+            AllowedClasses = new HashSet<string>(StringComparer.OrdinalIgnoreCase),
+        });
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is not IElement element)
+            {
+                return;
+            }
+
+            switch (element.LocalName)
+            {
+                case "a":
+                    element.SetAttribute("rel", "noopener noreferrer");
+                    element.SetAttribute("target", "_blank");
+                    break;
+                case "img":
+                    element.SetAttribute("referrerpolicy", "no-referrer");
+                    element.SetAttribute("loading", "lazy");
+                    break;
+                case "input":
+                    // Task-list boxes are a picture of the note's state, not a control.
+                    element.SetAttribute("type", "checkbox");
+                    element.SetAttribute("disabled", "disabled");
+                    break;
+            }
+        };
+        return sanitizer;
+    }
+}
