@@ -28,6 +28,13 @@ public static class AuditEventTypes
     public const string DemoDataSeeded = "demo.seeded";
     public const string RatingChanged = "item.rating-changed";
     public const string ItemSubmitted = "item.submitted";
+    public const string SubmissionWithdrawn = "item.withdrawn";
+    public const string EvidenceAdded = "evidence.added";
+    public const string EvidenceEdited = "evidence.edited";
+    public const string EvidenceArchived = "evidence.archived";
+    public const string EvidenceRestored = "evidence.restored";
+    public const string EvidenceAttached = "evidence.attached";
+    public const string EvidenceDetached = "evidence.detached";
     public const string ItemSignedOff = "item.signed-off";
     public const string ChangesRequested = "item.changes-requested";
     public const string SignOffRevoked = "item.sign-off-revoked";

@@ -24,6 +24,10 @@ public static partial class LinkKinds
         (GoogleDocs(), new("GoogleDocs", "Google Docs")),
     ];
 
+    /// <summary>The label of a stored kind ("GitHubPullRequest" → "GitHub pull request").</summary>
+    public static string Label(string? kind) =>
+        Known.Select(k => k.Kind).FirstOrDefault(k => k.Kind == kind)?.Label ?? Generic.Label;
+
     public static LinkKind Recognise(string url) =>
         Known.FirstOrDefault(k => k.Pattern.IsMatch(url)).Kind ?? Generic;
 

@@ -1,5 +1,6 @@
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.Framework;
+using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.People;
 
 namespace Vaarst.Growth.Web.Hosting;
@@ -7,19 +8,35 @@ namespace Vaarst.Growth.Web.Hosting;
 /// <summary>Core services shared by the web app and the command line.</summary>
 public static class GrowthServices
 {
+    /// <summary>Every use case of the core: public, concrete classes with a <c>HandleAsync</c> method.</summary>
+    public static IReadOnlyList<Type> UseCaseTypes { get; } = typeof(ImportFramework).Assembly.GetExportedTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetMethod("HandleAsync") is not null)
+        .OrderBy(t => t.FullName)
+        .ToList();
+
+    private static IServiceCollection AddEvidenceStore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
+    {
+        var options = configuration.GetSection("Evidence").Get<EvidenceOptions>() ?? new EvidenceOptions();
+        services.AddSingleton(options);
+        services.AddSingleton<IEvidenceFileStore>(new FileSystemEvidenceFileStore(options.ResolveFileStorePath(contentRoot)));
+        return services;
+    }
+
     public static IServiceCollection AddGrowthCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)
     {
         services.AddSingleton(TimeProvider.System);
         services.AddGrowthDatabase(configuration, contentRoot);
         services.AddSingleton(SeedContent.From(configuration, contentRoot));
 
-        // Use cases: one class each, resolved by the components and endpoints that call them.
-        services.AddTransient<ImportFramework>();
-        services.AddTransient<GetFrameworkCatalogue>();
-        services.AddTransient<GetLevel>();
+        services.AddEvidenceStore(configuration, contentRoot);
         services.AddTransient<SignInDirectory>();
-        services.AddTransient<SeedDemoOrganisation>();
-        services.AddTransient<GetMyProfile>();
+
+        // Use cases: one class per file, each with a HandleAsync; components and endpoints resolve them.
+        foreach (var useCase in UseCaseTypes)
+        {
+            services.AddTransient(useCase);
+        }
+
         return services;
     }
 }

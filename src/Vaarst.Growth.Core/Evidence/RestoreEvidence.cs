@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Audit;
+using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.People;
+
+namespace Vaarst.Growth.Core.Evidence;
+
+/// <summary>Brings archived evidence back into the library, with its links to statements intact.</summary>
+public sealed class RestoreEvidence(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
+{
+    public async Task<int> HandleAsync(Actor actor, EvidenceRef request, CancellationToken cancellationToken = default)
+    {
+        var personId = actor.RequireEngineer();
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var evidence = await EvidenceRules.RequireOwnAsync(db, personId, request.EvidenceId, cancellationToken);
+        EvidenceRules.EnsureVersion(evidence, request.ExpectedVersion);
+        if (!evidence.IsArchived)
+        {
+            return evidence.Version;
+        }
+
+        evidence.IsArchived = false;
+        evidence.ArchivedAtUtc = null;
+        evidence.UpdatedAtUtc = now;
+        db.Record(actor, now, AuditEventTypes.EvidenceRestored, "Evidence", evidence.Id.ToString(),
+            $"{actor.Name} restored evidence \"{EvidenceRules.Short(evidence.Title)}\"", new { archived = true }, new { archived = false }, personId);
+        await Review.ItemRules.SaveAsync(db, "This evidence", cancellationToken);
+        return evidence.Version;
+    }
+}

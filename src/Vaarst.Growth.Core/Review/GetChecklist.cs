@@ -1,0 +1,117 @@
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.People;
+
+namespace Vaarst.Growth.Core.Review;
+
+/// <param name="LevelNumber">The level to show; null for the engineer's target level (Level 4 when none is set).</param>
+public sealed record GetChecklistRequest(int? LevelNumber = null);
+
+public sealed record ChecklistView(
+    string PersonName,
+    string? CraftName,
+    string? Specialism,
+    int? TargetLevel,
+    ChecklistLevel? Level,
+    IReadOnlyList<ChecklistLevel> AvailableLevels,
+    IReadOnlyList<ChecklistSection> Sections)
+{
+    public IEnumerable<ChecklistRow> Rows => Sections.SelectMany(s => s.Areas).SelectMany(a => a.Rows);
+}
+
+public sealed record ChecklistLevel(int Number, string Title);
+
+public sealed record ChecklistSection(string Name, bool AppliesToAll, IReadOnlyList<ChecklistArea> Areas);
+
+public sealed record ChecklistArea(int Id, string Name, string Anchor, bool IsDefined, IReadOnlyList<ChecklistRow> Rows)
+{
+    /// <summary>Statements that count: everything except "Not applicable".</summary>
+    public int Applicable => Rows.Count(r => r.Rating != SelfRating.NotApplicable);
+
+    public int SignedOff => Rows.Count(r => r.Status == ChecklistStatus.SignedOff && r.Rating != SelfRating.NotApplicable);
+}
+
+/// <param name="ItemId">Null until the engineer first rates the statement or attaches evidence to it.</param>
+/// <param name="Version">The item's concurrency version (0 when there is no item).</param>
+public sealed record ChecklistRow(
+    int StatementId,
+    string Text,
+    int? ItemId,
+    int Version,
+    SelfRating Rating,
+    string? NotApplicableReason,
+    ChecklistStatus Status,
+    int EvidenceCount,
+    string? LatestComment,
+    string? LatestCommentBy,
+    DateTime? LatestCommentAtUtc,
+    string? ReconfirmationReason);
+
+/// <summary>The signed-in engineer's checklist for one level: All + their specialism, grouped by section and area.</summary>
+public sealed class GetChecklist(IDbContextFactory<GrowthDbContext> dbFactory)
+{
+    public const int DefaultTargetLevel = 4;
+
+    public async Task<ChecklistView> HandleAsync(Actor actor, GetChecklistRequest request, CancellationToken cancellationToken = default)
+    {
+        var personId = actor.RequireEngineer();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var me = await db.People.AsNoTracking()
+            .Where(p => p.Id == personId)
+            .Select(p => new { p.Name, p.CraftId, CraftName = p.Craft != null ? p.Craft.Name : null, p.Specialism, p.TargetLevel })
+            .SingleAsync(cancellationToken);
+        if (me.CraftId is not { } craftId)
+        {
+            return new ChecklistView(me.Name, null, me.Specialism, me.TargetLevel, null, [], []);
+        }
+
+        var levels = await db.Levels.AsNoTracking()
+            .Where(l => l.CraftId == craftId)
+            .OrderBy(l => l.Number)
+            .Select(l => new { l.Id, Level = new ChecklistLevel(l.Number, l.Title) })
+            .ToListAsync(cancellationToken);
+        var wanted = request.LevelNumber ?? me.TargetLevel ?? DefaultTargetLevel;
+        var level = levels.FirstOrDefault(l => l.Level.Number == wanted);
+        if (level is null)
+        {
+            return new ChecklistView(me.Name, me.CraftName, me.Specialism, me.TargetLevel, null, levels.Select(l => l.Level).ToList(), []);
+        }
+
+        var sections = await db.Sections.AsNoTracking()
+            .Where(s => s.LevelId == level.Id && s.RetiredInVersionId == null && (s.AppliesToAll || s.Name == me.Specialism))
+            .OrderBy(s => s.AppliesToAll ? 0 : 1).ThenBy(s => s.Order)
+            .Select(s => new
+            {
+                s.Name,
+                s.AppliesToAll,
+                Areas = s.Areas.Where(a => a.RetiredInVersionId == null).OrderBy(a => a.Order).Select(a => new
+                {
+                    a.Id, a.Name, a.Anchor, a.IsDefined,
+                    Statements = a.Statements.Where(st => st.RetiredInVersionId == null).OrderBy(st => st.Order).Select(st => new { st.Id, st.Text }).ToList(),
+                }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+
+        var statementIds = sections.SelectMany(s => s.Areas).SelectMany(a => a.Statements).Select(s => s.Id).ToList();
+        var items = await db.ChecklistItems.AsNoTracking()
+            .Where(i => i.PersonId == personId && statementIds.Contains(i.StatementId))
+            .Select(i => new
+            {
+                i.Id, i.StatementId, i.Version, i.Rating, i.NotApplicableReason, i.Status, i.NeedsReconfirmation, i.ReconfirmationReason,
+                Evidence = i.Supports.Count(s => !s.Evidence!.IsArchived),
+                Latest = i.Decisions.Where(d => d.Comment != null).OrderByDescending(d => d.DecidedAtUtc)
+                    .Select(d => new { d.Comment, Reviewer = d.Reviewer!.Name, d.DecidedAtUtc }).FirstOrDefault(),
+            })
+            .ToDictionaryAsync(i => i.StatementId, cancellationToken);
+
+        var view = sections.Select(s => new ChecklistSection(s.Name, s.AppliesToAll, s.Areas.Select(a => new ChecklistArea(a.Id, a.Name, a.Anchor, a.IsDefined,
+            a.IsDefined
+                ? a.Statements.Select(st => items.TryGetValue(st.Id, out var i)
+                    ? new ChecklistRow(st.Id, st.Text, i.Id, i.Version, i.Rating, i.NotApplicableReason, ChecklistStatuses.Of(i.Status, i.NeedsReconfirmation),
+                        i.Evidence, i.Latest?.Comment, i.Latest?.Reviewer, i.Latest?.DecidedAtUtc, i.NeedsReconfirmation ? i.ReconfirmationReason : null)
+                    : new ChecklistRow(st.Id, st.Text, null, 0, SelfRating.NotStarted, null, ChecklistStatus.Draft, 0, null, null, null, null)).ToList()
+                : [])).ToList())).ToList();
+
+        return new ChecklistView(me.Name, me.CraftName, me.Specialism, me.TargetLevel, level.Level, levels.Select(l => l.Level).ToList(), view);
+    }
+}

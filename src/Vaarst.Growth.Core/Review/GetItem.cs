@@ -1,0 +1,85 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Evidence;
+using Vaarst.Growth.Core.People;
+
+namespace Vaarst.Growth.Core.Review;
+
+public sealed record ItemView(
+    int Id,
+    int Version,
+    int PersonId,
+    string PersonName,
+    int StatementId,
+    string StatementText,
+    string AreaName,
+    string SectionName,
+    int LevelNumber,
+    SelfRating Rating,
+    string? NotApplicableReason,
+    ChecklistStatus Status,
+    DateTime? SubmittedAtUtc,
+    string? ReconfirmationReason,
+    IReadOnlyList<EvidenceView> Evidence,
+    IReadOnlyList<ItemHistoryEntry> History);
+
+/// <param name="Comment">The reviewer's comment or reason, for review decisions.</param>
+public sealed record ItemHistoryEntry(DateTime OccurredAtUtc, string ActorName, string Type, string Summary, string? Comment);
+
+/// <summary>One checklist item with its evidence and full history. The engineer and their line manager may read it.</summary>
+public sealed class GetItem(IDbContextFactory<GrowthDbContext> dbFactory)
+{
+    public async Task<ItemView> HandleAsync(Actor actor, int itemId, CancellationToken cancellationToken = default)
+    {
+        var personId = actor.RequirePerson();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var item = await db.ChecklistItems.AsNoTracking()
+            .Where(i => i.Id == itemId && (i.PersonId == personId || i.Person!.ManagerId == personId))
+            .Select(i => new
+            {
+                i.Id, i.Version, i.PersonId, PersonName = i.Person!.Name, i.StatementId, i.Statement!.Text, Area = i.Statement.Area!.Name,
+                Section = i.Statement.Area.Section!.Name, Level = i.Statement.Area.Section.Level!.Number,
+                i.Rating, i.NotApplicableReason, i.Status, i.NeedsReconfirmation, i.SubmittedAtUtc, i.ReconfirmationReason,
+            })
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("That item does not exist, or you may not see it.");
+
+        var evidence = await db.Evidence.AsNoTracking()
+            .Where(e => e.Supports.Any(s => s.ChecklistItemId == itemId))
+            .OrderByDescending(e => e.WorkDate)
+            .Select(EvidenceView.Projection)
+            .ToListAsync(cancellationToken);
+
+        var subject = itemId.ToString();
+        var events = await db.AuditEvents.AsNoTracking()
+            .Where(a => a.SubjectType == "ChecklistItem" && a.SubjectId == subject)
+            .OrderBy(a => a.OccurredAtUtc).ThenBy(a => a.Id)
+            .Select(a => new { a.OccurredAtUtc, a.ActorName, a.Type, a.Summary, a.After })
+            .ToListAsync(cancellationToken);
+
+        return new ItemView(item.Id, item.Version, item.PersonId, item.PersonName, item.StatementId, item.Text, item.Area, item.Section, item.Level,
+            item.Rating, item.NotApplicableReason, ChecklistStatuses.Of(item.Status, item.NeedsReconfirmation), item.SubmittedAtUtc,
+            item.NeedsReconfirmation ? item.ReconfirmationReason : null, evidence,
+            events.Select(e => new ItemHistoryEntry(e.OccurredAtUtc, e.ActorName, e.Type, e.Summary, CommentOf(e.After))).ToList());
+    }
+
+    private static string? CommentOf(string? after)
+    {
+        if (after is null || !after.Contains("\"comment\"", StringComparison.Ordinal) && !after.Contains("\"reason\"", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        using var json = JsonDocument.Parse(after);
+        foreach (var name in new[] { "comment", "reason" })
+        {
+            if (json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String)
+            {
+                return value.GetString();
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,33 @@
+using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Core.Review;
+using static Vaarst.Growth.Core.Tests.Scenario;
+
+namespace Vaarst.Growth.Core.Tests.People;
+
+public sealed class GetMyProfileTests
+{
+    [Fact]
+    public async Task GetMyProfile_engineer_gets_a_checklist_summary_of_all_plus_specialism()
+    {
+        await using var s = await CreateAsync();
+        await s.ItemWithEvidenceAsync(s.Edge, await s.StatementAsync("I can to write performance"), ItemStatus.SignedOff);
+        await s.ItemWithEvidenceAsync(s.Edge, await s.StatementAsync("I use technologies for code"), ItemStatus.Submitted);
+
+        var profile = await s.UseCase<GetMyProfile>().HandleAsync(s.Edge, Ct);
+
+        Assert.Equal("Mia Manager", profile.ManagerName);
+        var checklist = Assert.IsType<ChecklistSummary>(profile.Checklist);
+        Assert.Equal((4, "Mid", 13, 2, 1, 1, 2), (checklist.LevelNumber, checklist.LevelTitle, checklist.Applicable, checklist.Rated, checklist.Submitted, checklist.SignedOff, checklist.NotYetDefinedAreas));
+    }
+
+    [Fact]
+    public async Task GetMyProfile_manager_has_reports_and_no_checklist()
+    {
+        await using var s = await CreateAsync();
+
+        var profile = await s.UseCase<GetMyProfile>().HandleAsync(s.Manager, Ct);
+
+        Assert.Equal(2, profile.DirectReports);
+        Assert.Null(profile.Checklist);
+    }
+}

@@ -1,0 +1,124 @@
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Evidence;
+using Vaarst.Growth.Core.Framework;
+using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Core.Review;
+
+namespace Vaarst.Growth.Core.Tests;
+
+/// <summary>
+/// A small organisation on a fresh database with the seed framework: a manager with an Edge ML engineer and an ML
+/// engineer, another manager, and an administrator. Use cases are built against the real database.
+/// </summary>
+internal sealed class Scenario : IAsyncDisposable
+{
+    private readonly string _files = Path.Combine(Path.GetTempPath(), "vaarst-growth-tests", "files-" + Guid.NewGuid().ToString("N"));
+
+    private Scenario(TestDatabase database)
+    {
+        Database = database;
+        FileStore = new FileSystemEvidenceFileStore(_files);
+    }
+
+    public TestDatabase Database { get; }
+    public FileSystemEvidenceFileStore FileStore { get; }
+    public EvidenceOptions EvidenceOptions { get; } = new();
+    public Actor Manager { get; private set; } = default!;
+    public Actor OtherManager { get; private set; } = default!;
+    public Actor Edge { get; private set; } = default!;
+    public Actor Ml { get; private set; } = default!;
+    public Actor Admin { get; private set; } = default!;
+
+    public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static async Task<Scenario> CreateAsync()
+    {
+        var scenario = new Scenario(await TestDatabase.CreateAsync());
+        var pages = FrameworkPageParser.ParsePath(RepositoryRoot.Combine("seed-content", "careerframework"));
+        await new ImportFramework(scenario.Database, scenario.Database.Clock).HandleAsync(Actor.System, new ImportFrameworkRequest(pages.Pages, "seed"), Ct);
+
+        await using var db = scenario.Database.CreateDbContext();
+        var craftId = await db.Crafts.Select(c => c.Id).SingleAsync(Ct);
+        var manager = new Person { Name = "Mia Manager", Email = "mia@vaarst.example", Roles = Roles.Manager };
+        var other = new Person { Name = "Oscar Othermanager", Email = "oscar@vaarst.example", Roles = Roles.Manager };
+        var edge = new Person { Name = "Eda Edge", Email = "eda@vaarst.example", Roles = Roles.Engineer, Manager = manager, CraftId = craftId, Specialism = "Edge ML Engineer", CurrentLevel = 3, TargetLevel = 4 };
+        var ml = new Person { Name = "Max Ml", Email = "max@vaarst.example", Roles = Roles.Engineer, Manager = manager, CraftId = craftId, Specialism = "ML Engineer", CurrentLevel = 4, TargetLevel = 4 };
+        var admin = new Person { Name = "Ada Admin", Email = "ada@vaarst.example", Roles = Roles.Administrator };
+        db.People.AddRange(manager, other, edge, ml, admin);
+        await db.SaveChangesAsync(Ct);
+        scenario.Manager = Of(manager);
+        scenario.OtherManager = Of(other);
+        scenario.Edge = Of(edge);
+        scenario.Ml = Of(ml);
+        scenario.Admin = Of(admin);
+        return scenario;
+    }
+
+    public T UseCase<T>() => (T)Activator.CreateInstance(typeof(T), Arguments(typeof(T)))!;
+
+    /// <summary>The id of the statement whose text starts with <paramref name="prefix"/>.</summary>
+    public async Task<int> StatementAsync(string prefix)
+    {
+        await using var db = Database.CreateDbContext();
+        return await db.Statements.Where(s => s.Text.StartsWith(prefix)).Select(s => s.Id).SingleAsync(Ct);
+    }
+
+    public async Task<ChecklistItem> ItemAsync(int itemId)
+    {
+        await using var db = Database.CreateDbContext();
+        return await db.ChecklistItems.AsNoTracking().Include(i => i.Supports).SingleAsync(i => i.Id == itemId, Ct);
+    }
+
+    public async Task<int> CountAsync<TEntity>() where TEntity : class
+    {
+        await using var db = Database.CreateDbContext();
+        return await db.Set<TEntity>().CountAsync(Ct);
+    }
+
+    /// <summary>An item of <paramref name="engineer"/> on the statement, rated and backed by a link, optionally submitted and signed off.</summary>
+    public async Task<(int ItemId, int EvidenceId)> ItemWithEvidenceAsync(Actor engineer, int statementId, ItemStatus status = ItemStatus.Draft)
+    {
+        await UseCase<RateStatement>().HandleAsync(engineer, new RateStatementRequest(statementId, SelfRating.Practising, null, null), Ct);
+        var evidenceId = await UseCase<AddLinkEvidence>().HandleAsync(engineer,
+            new AddLinkEvidenceRequest(new EvidenceDetails("A pull request", new DateOnly(2026, 10, 1), null), "https://github.com/vaarst/x/pull/1", [statementId]), Ct);
+        await using var db = Database.CreateDbContext();
+        var item = await db.ChecklistItems.SingleAsync(i => i.PersonId == engineer.PersonId && i.StatementId == statementId, Ct);
+        if (status != ItemStatus.Draft)
+        {
+            item.Status = status;
+            item.SubmittedAtUtc = Database.Clock.GetUtcNow().UtcDateTime;
+            if (status == ItemStatus.SignedOff)
+            {
+                db.ReviewDecisions.Add(new ReviewDecision { ChecklistItemId = item.Id, ReviewerId = Manager.PersonId!.Value, Kind = DecisionKind.SignOff, DecidedAtUtc = item.SubmittedAtUtc.Value });
+            }
+
+            await db.SaveChangesAsync(Ct);
+        }
+
+        return (item.Id, evidenceId);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Database.DisposeAsync();
+        if (Directory.Exists(_files))
+        {
+            Directory.Delete(_files, recursive: true);
+        }
+    }
+
+    private object[] Arguments(Type type)
+    {
+        var constructor = type.GetConstructors().Single();
+        return constructor.GetParameters().Select(p => p.ParameterType switch
+        {
+            var t when t == typeof(TimeProvider) => (object)Database.Clock,
+            var t when t == typeof(IEvidenceFileStore) => FileStore,
+            var t when t == typeof(EvidenceOptions) => EvidenceOptions,
+            var t when t.IsAssignableFrom(typeof(TestDatabase)) => Database,
+            var t => throw new InvalidOperationException($"Scenario cannot provide {t} for {type.Name}."),
+        }).ToArray();
+    }
+
+    private static Actor Of(Person p) => new(p.Id, p.Name, p.Roles);
+}
