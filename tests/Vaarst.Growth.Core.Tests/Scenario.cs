@@ -35,7 +35,7 @@ internal sealed class Scenario : IAsyncDisposable
     {
         var scenario = new Scenario(await TestDatabase.CreateAsync());
         var pages = FrameworkPageParser.ParsePath(RepositoryRoot.Combine("seed-content", "careerframework"));
-        await new ImportFramework(scenario.Database, scenario.Database.Clock).HandleAsync(Actor.System, new ImportFrameworkRequest(pages.Pages, "seed"), Ct);
+        await new ImportFramework(scenario.Database, new InAppNotificationSender(scenario.Database, scenario.Database.Clock), scenario.Database.Clock).HandleAsync(Actor.System, new ImportFrameworkRequest(pages.Pages, "seed"), Ct);
 
         await using var db = scenario.Database.CreateDbContext();
         var craftId = await db.Crafts.Select(c => c.Id).SingleAsync(Ct);
@@ -115,6 +115,7 @@ internal sealed class Scenario : IAsyncDisposable
             var t when t == typeof(TimeProvider) => (object)Database.Clock,
             var t when t == typeof(IEvidenceFileStore) => FileStore,
             var t when t == typeof(EvidenceOptions) => EvidenceOptions,
+            var t when t == typeof(INotificationSender) => new InAppNotificationSender(Database, Database.Clock),
             var t when t.IsAssignableFrom(typeof(TestDatabase)) => Database,
             var t => throw new InvalidOperationException($"Scenario cannot provide {t} for {type.Name}."),
         }).ToArray();

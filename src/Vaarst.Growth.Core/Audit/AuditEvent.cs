@@ -40,4 +40,6 @@ public static class AuditEventTypes
     public const string SignOffRevoked = "item.sign-off-revoked";
     public const string ItemReconfirmed = "item.reconfirmed";
     public const string ItemFlaggedForReconfirmation = "item.flagged-for-reconfirmation";
+    public const string DelegationAssigned = "delegation.assigned";
+    public const string DelegationEnded = "delegation.ended";
 }

@@ -11,7 +11,7 @@ public sealed record EvidenceRef(int EvidenceId, int ExpectedVersion);
 /// Archives evidence (it is never deleted by a user). Archived evidence no longer counts for submission, and the
 /// signed-off items it supported are flagged for re-confirmation.
 /// </summary>
-public sealed class ArchiveEvidence(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
+public sealed class ArchiveEvidence(IDbContextFactory<GrowthDbContext> dbFactory, INotificationSender notifications, TimeProvider time)
 {
     public async Task<int> HandleAsync(Actor actor, EvidenceRef request, CancellationToken cancellationToken = default)
     {
@@ -42,6 +42,7 @@ public sealed class ArchiveEvidence(IDbContextFactory<GrowthDbContext> dbFactory
             new { archived = false }, new { archived = true }, personId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await Review.ItemRules.NotifyReconfirmationAsync(db, notifications, flagged, now, cancellationToken);
         return evidence.Version;
     }
 }

@@ -12,7 +12,7 @@ public sealed record DetachEvidenceRequest(int EvidenceId, int ItemId);
 /// Unlinks evidence from one item (the evidence stays in the library). Detaching from a signed-off item flags it
 /// for re-confirmation; an item waiting for review must be withdrawn first.
 /// </summary>
-public sealed class DetachEvidence(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
+public sealed class DetachEvidence(IDbContextFactory<GrowthDbContext> dbFactory, INotificationSender notifications, TimeProvider time)
 {
     public async Task HandleAsync(Actor actor, DetachEvidenceRequest request, CancellationToken cancellationToken = default)
     {
@@ -33,11 +33,12 @@ public sealed class DetachEvidence(IDbContextFactory<GrowthDbContext> dbFactory,
         db.EvidenceSupports.Remove(support);
         item.UpdatedAtUtc = now;
         await ItemRules.SaveAsync(db, "This item", cancellationToken);
-        await ItemRules.FlagSignedOffAsync(db, actor, db.ChecklistItems.Where(i => i.Id == item.Id),
+        var flagged = await ItemRules.FlagSignedOffAsync(db, actor, db.ChecklistItems.Where(i => i.Id == item.Id),
             $"Evidence \"{EvidenceRules.Short(support.Evidence!.Title)}\" was detached after the sign-off.", now, cancellationToken);
         db.Record(actor, now, AuditEventTypes.EvidenceDetached, "ChecklistItem", item.Id.ToString(),
             $"{actor.Name} detached \"{EvidenceRules.Short(support.Evidence!.Title)}\"", before: new { evidence = support.Evidence.Title }, personId: personId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await ItemRules.NotifyReconfirmationAsync(db, notifications, flagged, now, cancellationToken);
     }
 }

@@ -13,7 +13,7 @@ public sealed record EditEvidenceRequest(int EvidenceId, int ExpectedVersion, Ev
 /// Edits the engineer's own evidence. When what a reviewer judged changes, every signed-off item it supports is
 /// flagged for re-confirmation (the sign-off stays recorded).
 /// </summary>
-public sealed class EditEvidence(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
+public sealed class EditEvidence(IDbContextFactory<GrowthDbContext> dbFactory, INotificationSender notifications, TimeProvider time)
 {
     public async Task<int> HandleAsync(Actor actor, EditEvidenceRequest request, CancellationToken cancellationToken = default)
     {
@@ -59,6 +59,7 @@ public sealed class EditEvidence(IDbContextFactory<GrowthDbContext> dbFactory, T
             before, Snapshot(evidence), personId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await Review.ItemRules.NotifyReconfirmationAsync(db, notifications, flagged, now, cancellationToken);
         return evidence.Version;
     }
 

@@ -7,18 +7,19 @@ namespace Vaarst.Growth.Core.Evidence;
 public sealed record EvidenceFileDownload(Stream Content, string FileName, string ContentType, long Size);
 
 /// <summary>
-/// Opens an uploaded evidence file for download. The owner may; so may their line manager, who reviews it.
+/// Opens an uploaded evidence file for download. The owner may; so may their reviewers (line manager, or a delegate during the delegation).
 /// Anyone else is told it does not exist.
 /// </summary>
-public sealed class OpenEvidenceFile(IDbContextFactory<GrowthDbContext> dbFactory, IEvidenceFileStore store)
+public sealed class OpenEvidenceFile(IDbContextFactory<GrowthDbContext> dbFactory, IEvidenceFileStore store, TimeProvider time)
 {
     public async Task<EvidenceFileDownload> HandleAsync(Actor actor, int evidenceId, CancellationToken cancellationToken = default)
     {
         var personId = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reviewable = Review.ReviewAuthority.ReviewablePeople(db, personId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).Select(p => p.Id);
         var file = await db.Evidence.AsNoTracking()
             .Where(e => e.Id == evidenceId && e.Kind == EvidenceKind.File)
-            .Where(e => e.OwnerId == personId || e.Owner!.ManagerId == personId)
+            .Where(e => e.OwnerId == personId || reviewable.Contains(e.OwnerId))
             .Select(e => new { e.FileSha256, e.FileName, e.ContentType, e.FileSize })
             .FirstOrDefaultAsync(cancellationToken);
         if (file?.FileSha256 is null)

@@ -21,7 +21,7 @@ public sealed record ImportFrameworkResult(bool Changed, int? VersionNumber, IRe
 /// of an area are paired in page order as "changed" (signed-off items are flagged for re-confirmation, nothing is
 /// lost); extra old statements are retired and extra new ones added. Pages not in the import are left alone.
 /// </summary>
-public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
+public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory, INotificationSender notifications, TimeProvider time)
 {
     public async Task<ImportFrameworkResult> HandleAsync(Actor actor, ImportFrameworkRequest request, CancellationToken cancellationToken = default)
     {
@@ -76,40 +76,27 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
         await db.SaveChangesAsync(cancellationToken);
         var flagged = await FlagSignedOffItemsAsync(db, actor, run.ChangedStatementIds, version, now, cancellationToken);
 
-        version.Summary = Truncate($"{request.Pages.Count} page(s), {run.Changes.Count} change(s), {flagged} item(s) flagged for re-confirmation", 4000);
+        version.Summary = Truncate($"{request.Pages.Count} page(s), {run.Changes.Count} change(s), {flagged.Count} item(s) flagged for re-confirmation", 4000);
         db.Record(actor, now, AuditEventTypes.FrameworkImported, "FrameworkVersion", version.Number.ToString(),
             $"Imported framework version {version.Number} from {request.Source}: {run.Changes.Count} change(s)",
             before: new { version = previousNumber == 0 ? (int?)null : previousNumber },
-            after: new { version = version.Number, changes = run.Changes, itemsFlagged = flagged });
+            after: new { version = version.Number, changes = run.Changes, itemsFlagged = flagged.Count });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ImportFrameworkResult(true, version.Number, run.Changes, flagged);
+        await ItemRules.NotifyReconfirmationAsync(db, notifications, flagged, now, cancellationToken);
+        return new ImportFrameworkResult(true, version.Number, run.Changes, flagged.Count);
     }
 
-    private static async Task<int> FlagSignedOffItemsAsync(
+    private static async Task<IReadOnlyList<ChecklistItem>> FlagSignedOffItemsAsync(
         GrowthDbContext db, Actor actor, IReadOnlyCollection<int> statementIds, FrameworkVersion version, DateTime now, CancellationToken cancellationToken)
     {
         if (statementIds.Count == 0)
         {
-            return 0;
+            return [];
         }
 
-        var items = await db.ChecklistItems
-            .Where(i => statementIds.Contains(i.StatementId) && i.Status == ItemStatus.SignedOff && !i.NeedsReconfirmation)
-            .ToListAsync(cancellationToken);
-        foreach (var item in items)
-        {
-            item.NeedsReconfirmation = true;
-            item.ReconfirmationReason = $"The statement's text changed in framework version {version.Number}.";
-            item.UpdatedAtUtc = now;
-            db.Record(actor, now, AuditEventTypes.ItemFlaggedForReconfirmation, "ChecklistItem", item.Id.ToString(),
-                item.ReconfirmationReason,
-                before: new { needsReconfirmation = false },
-                after: new { needsReconfirmation = true, frameworkVersion = version.Number },
-                personId: item.PersonId);
-        }
-
-        return items.Count;
+        return await ItemRules.FlagSignedOffAsync(db, actor, db.ChecklistItems.Where(i => statementIds.Contains(i.StatementId)),
+            $"The statement's text changed in framework version {version.Number}.", now, cancellationToken);
     }
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 3)] + "...";

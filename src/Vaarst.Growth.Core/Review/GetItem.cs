@@ -27,15 +27,16 @@ public sealed record ItemView(
 /// <param name="Comment">The reviewer's comment or reason, for review decisions.</param>
 public sealed record ItemHistoryEntry(DateTime OccurredAtUtc, string ActorName, string Type, string Summary, string? Comment);
 
-/// <summary>One checklist item with its evidence and full history. The engineer and their line manager may read it.</summary>
-public sealed class GetItem(IDbContextFactory<GrowthDbContext> dbFactory)
+/// <summary>One checklist item with its evidence and full history. The engineer and their reviewers (line manager, delegate) may read it.</summary>
+public sealed class GetItem(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
 {
     public async Task<ItemView> HandleAsync(Actor actor, int itemId, CancellationToken cancellationToken = default)
     {
         var personId = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reviewable = ReviewAuthority.ReviewablePeople(db, personId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).Select(p => p.Id);
         var item = await db.ChecklistItems.AsNoTracking()
-            .Where(i => i.Id == itemId && (i.PersonId == personId || i.Person!.ManagerId == personId))
+            .Where(i => i.Id == itemId && (i.PersonId == personId || reviewable.Contains(i.PersonId)))
             .Select(i => new
             {
                 i.Id, i.Version, i.PersonId, PersonName = i.Person!.Name, i.StatementId, i.Statement!.Text, Area = i.Statement.Area!.Name,

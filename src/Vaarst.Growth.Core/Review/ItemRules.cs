@@ -58,6 +58,24 @@ public static class ItemRules
         return items;
     }
 
+    /// <summary>Tells each flagged item's reviewers (line manager and today's delegates) that a sign-off needs another look.</summary>
+    public static async Task NotifyReconfirmationAsync(
+        GrowthDbContext db, INotificationSender notifications, IReadOnlyCollection<ChecklistItem> flagged, DateTime now, CancellationToken cancellationToken)
+    {
+        var messages = new List<NotificationMessage>();
+        foreach (var item in flagged)
+        {
+            var engineer = await db.People.Where(p => p.Id == item.PersonId).Select(p => p.Name).SingleAsync(cancellationToken);
+            foreach (var reviewer in await ReviewAuthority.ReviewersOfAsync(db, item.PersonId, DateOnly.FromDateTime(now), cancellationToken))
+            {
+                messages.Add(new NotificationMessage(reviewer, NotificationKinds.ReconfirmationNeeded,
+                    $"Re-confirm a sign-off of {engineer}: {item.ReconfirmationReason}", $"/reviews/items/{item.Id}"));
+            }
+        }
+
+        await notifications.SendAsync(messages, cancellationToken);
+    }
+
     /// <summary>Saves, turning a lost optimistic-concurrency race into a message for the user.</summary>
     public static async Task SaveAsync(GrowthDbContext db, string what, CancellationToken cancellationToken)
     {

@@ -15,7 +15,7 @@ public sealed record SubmitItemsRequest(IReadOnlyList<ItemRef> Items);
 /// piece of (unarchived) evidence, or a "Not applicable" rating with a reason; drafts and items with changes
 /// requested can be submitted.
 /// </summary>
-public sealed class SubmitItems(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
+public sealed class SubmitItems(IDbContextFactory<GrowthDbContext> dbFactory, INotificationSender notifications, TimeProvider time)
 {
     public async Task<IReadOnlyList<ItemSaved>> HandleAsync(Actor actor, SubmitItemsRequest request, CancellationToken cancellationToken = default)
     {
@@ -89,6 +89,12 @@ public sealed class SubmitItems(IDbContextFactory<GrowthDbContext> dbFactory, Ti
         }
 
         await ItemRules.SaveAsync(db, "One of these items", cancellationToken);
+        var reviewers = await ReviewAuthority.ReviewersOfAsync(db, personId, DateOnly.FromDateTime(now), cancellationToken);
+        var title = items.Count == 1
+            ? $"{actor.Name} submitted \"{Short(items[0].Text)}\" for review"
+            : $"{actor.Name} submitted {items.Count} items for review";
+        var link = items.Count == 1 ? $"/reviews/items/{items[0].Item.Id}" : "/reviews";
+        await notifications.SendAsync(reviewers.Select(r => new NotificationMessage(r, NotificationKinds.ItemSubmitted, title, link)).ToList(), cancellationToken);
         return items.Select(e => new ItemSaved(e.Item.Id, e.Item.Version)).ToList();
     }
 

@@ -30,6 +30,7 @@ public static class GrowthServices
 
         services.AddEvidenceStore(configuration, contentRoot);
         services.AddTransient<SignInDirectory>();
+        services.AddTransient<INotificationSender, InAppNotificationSender>();
 
         // Use cases: one class per file, each with a HandleAsync; components and endpoints resolve them.
         foreach (var useCase in UseCaseTypes)

@@ -4,6 +4,7 @@ using MudBlazor.Services;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Web.Components;
 using Vaarst.Growth.Web.Features.Account;
+using Vaarst.Growth.Web.Features.Audit;
 using Vaarst.Growth.Web.Features.Evidence;
 
 namespace Vaarst.Growth.Web.Hosting;
@@ -46,6 +47,7 @@ public static class GrowthWebApplication
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAccountEndpoints();
         app.MapEvidenceFileEndpoints();
+        app.MapAuditEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceSignIn(app, authenticationMode));
         return app;

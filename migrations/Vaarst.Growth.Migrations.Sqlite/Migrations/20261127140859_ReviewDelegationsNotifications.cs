@@ -1,0 +1,106 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Vaarst.Growth.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class ReviewDelegationsNotifications : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Delegations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ManagerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    DelegateId = table.Column<int>(type: "INTEGER", nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    AssignedById = table.Column<int>(type: "INTEGER", nullable: true),
+                    AssignedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    EndedEarlyAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Delegations", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Delegations_People_AssignedById",
+                        column: x => x.AssignedById,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Delegations_People_DelegateId",
+                        column: x => x.DelegateId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Delegations_People_ManagerId",
+                        column: x => x.ManagerId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    RecipientId = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Link = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    ReadAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_People_RecipientId",
+                        column: x => x.RecipientId,
+                        principalTable: "People",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegations_AssignedById",
+                table: "Delegations",
+                column: "AssignedById");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegations_DelegateId_StartsOn_EndsOn",
+                table: "Delegations",
+                columns: new[] { "DelegateId", "StartsOn", "EndsOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Delegations_ManagerId",
+                table: "Delegations",
+                column: "ManagerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notifications_RecipientId_ReadAtUtc_CreatedAtUtc",
+                table: "Notifications",
+                columns: new[] { "RecipientId", "ReadAtUtc", "CreatedAtUtc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Delegations");
+
+            migrationBuilder.DropTable(
+                name: "Notifications");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Gap;
+
+namespace Vaarst.Growth.Core.People;
+
+public sealed record TeamMember(
+    int Id, string Name, string? Specialism, int? CurrentLevel, int TargetLevel, Readiness? Readiness, int WaitingForReview, int NeedsReconfirmation);
+
+/// <summary>
+/// A line manager's direct reports with their readiness for their target level (Level 4 when none is set).
+/// Three queries whatever the team size: reports, applicable statements, items.
+/// </summary>
+public sealed class GetMyTeam(IDbContextFactory<GrowthDbContext> dbFactory)
+{
+    public const int DefaultTargetLevel = 4;
+
+    public async Task<IReadOnlyList<TeamMember>> HandleAsync(Actor actor, CancellationToken cancellationToken = default)
+    {
+        var managerId = actor.RequirePerson();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reports = await db.People.AsNoTracking()
+            .Where(p => p.ManagerId == managerId && p.IsActive)
+            .OrderBy(p => p.Name)
+            .Select(p => new { p.Id, p.Name, p.CraftId, p.Specialism, p.CurrentLevel, Target = p.TargetLevel ?? DefaultTargetLevel })
+            .ToListAsync(cancellationToken);
+        if (reports.Count == 0)
+        {
+            return [];
+        }
+
+        var crafts = reports.Where(r => r.CraftId != null).Select(r => r.CraftId!.Value).Distinct().ToList();
+        var statements = await db.Statements.AsNoTracking()
+            .Where(s => s.RetiredInVersionId == null && s.Area!.RetiredInVersionId == null && s.Area.IsDefined && s.Area.Section!.RetiredInVersionId == null
+                && crafts.Contains(s.Area.Section.Level!.CraftId))
+            .Select(s => new ApplicableStatement(s.Id, s.Area!.Section!.Level!.CraftId, s.Area.Section.Level.Number, s.Area.Section.Name, s.Area.Section.AppliesToAll))
+            .ToListAsync(cancellationToken);
+        var reportIds = reports.Select(r => r.Id).ToList();
+        var items = await db.ChecklistItems.AsNoTracking()
+            .Where(i => reportIds.Contains(i.PersonId))
+            .Select(i => new ItemState(i.PersonId, i.StatementId, i.Status, i.NeedsReconfirmation, i.Rating))
+            .ToListAsync(cancellationToken);
+
+        var itemsByPerson = items.ToLookup(i => i.PersonId);
+        return reports.Select(r =>
+        {
+            var readiness = r.CraftId is { } craftId ? Gap.Readiness.Of(statements, itemsByPerson[r.Id], craftId, r.Target, r.Specialism) : null;
+            var mine = itemsByPerson[r.Id].ToList();
+            return new TeamMember(r.Id, r.Name, r.Specialism, r.CurrentLevel, r.Target, readiness,
+                mine.Count(i => i.Status == Review.ItemStatus.Submitted),
+                mine.Count(i => i.Status == Review.ItemStatus.SignedOff && i.NeedsReconfirmation));
+        }).ToList();
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Data;
+
+namespace Vaarst.Growth.Core.People;
+
+/// <summary>Stores notifications for the in-app bell.</summary>
+public sealed class InAppNotificationSender(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time) : INotificationSender
+{
+    public async Task SendAsync(IReadOnlyCollection<NotificationMessage> messages, CancellationToken cancellationToken = default)
+    {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        db.Notifications.AddRange(messages.Select(m => new Notification
+        {
+            RecipientId = m.RecipientId,
+            Kind = m.Kind,
+            Title = m.Title.Length > 500 ? m.Title[..497] + "..." : m.Title,
+            Link = m.Link,
+            CreatedAtUtc = now,
+        }));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

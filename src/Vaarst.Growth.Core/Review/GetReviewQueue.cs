@@ -1,0 +1,66 @@
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.People;
+
+namespace Vaarst.Growth.Core.Review;
+
+public sealed record GetReviewQueueRequest(int? EngineerId = null, int? AreaId = null);
+
+/// <summary>What the reviewer is asked to do with an entry.</summary>
+public enum QueueReason
+{
+    Review,
+    Reconfirm,
+}
+
+public sealed record ReviewQueueEntry(
+    int ItemId,
+    int Version,
+    QueueReason Reason,
+    int EngineerId,
+    string EngineerName,
+    int AreaId,
+    string AreaName,
+    string StatementText,
+    SelfRating Rating,
+    int EvidenceCount,
+    DateTime WaitingSinceUtc,
+    string? ReconfirmationReason);
+
+public sealed record ReviewQueue(IReadOnlyList<ReviewQueueEntry> Entries, IReadOnlyList<QueueOption> Engineers, IReadOnlyList<QueueOption> Areas);
+
+public sealed record QueueOption(int Id, string Name);
+
+/// <summary>
+/// The reviewer's queue: their direct reports' (and, during a delegation, the delegating manager's reports')
+/// submitted items and sign-offs needing re-confirmation, oldest first.
+/// </summary>
+public sealed class GetReviewQueue(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
+{
+    public async Task<ReviewQueue> HandleAsync(Actor actor, GetReviewQueueRequest request, CancellationToken cancellationToken = default)
+    {
+        var reviewerId = actor.RequirePerson();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reviewable = ReviewAuthority.ReviewablePeople(db, reviewerId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).Select(p => p.Id);
+        var entries = await db.ChecklistItems.AsNoTracking()
+            .Where(i => reviewable.Contains(i.PersonId)
+                && (i.Status == ItemStatus.Submitted || (i.Status == ItemStatus.SignedOff && i.NeedsReconfirmation)))
+            .Select(i => new ReviewQueueEntry(
+                i.Id, i.Version,
+                i.Status == ItemStatus.Submitted ? QueueReason.Review : QueueReason.Reconfirm,
+                i.PersonId, i.Person!.Name, i.Statement!.AreaId, i.Statement.Area!.Name, i.Statement.Text, i.Rating,
+                i.Supports.Count(s => !s.Evidence!.IsArchived),
+                i.Status == ItemStatus.Submitted ? i.SubmittedAtUtc ?? i.UpdatedAtUtc : i.UpdatedAtUtc,
+                i.ReconfirmationReason))
+            .ToListAsync(cancellationToken);
+
+        var ordered = entries.OrderBy(e => e.WaitingSinceUtc).ThenBy(e => e.ItemId).ToList();
+        var engineers = ordered.Select(e => new QueueOption(e.EngineerId, e.EngineerName)).Distinct().OrderBy(o => o.Name).ToList();
+        var areas = ordered.Select(e => new QueueOption(e.AreaId, e.AreaName)).Distinct().OrderBy(o => o.Name).ToList();
+        var filtered = ordered
+            .Where(e => request.EngineerId is null || e.EngineerId == request.EngineerId)
+            .Where(e => request.AreaId is null || e.AreaId == request.AreaId)
+            .ToList();
+        return new ReviewQueue(filtered, engineers, areas);
+    }
+}
