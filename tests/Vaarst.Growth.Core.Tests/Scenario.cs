@@ -54,7 +54,35 @@ internal sealed class Scenario : IAsyncDisposable
         return scenario;
     }
 
-    public T UseCase<T>() => (T)Activator.CreateInstance(typeof(T), Arguments(typeof(T)))!;
+    public T UseCase<T>() => (T)UseCase(typeof(T));
+
+    /// <summary>Imports framework pages written by the test (e.g. a Level 3 page), as the system.</summary>
+    public async Task ImportPagesAsync(params (string File, string Text)[] pages)
+    {
+        var parsed = pages.Select(p => FrameworkPageParser.Parse(p.File, p.Text)).ToList();
+        Assert.All(parsed, p => Assert.True(p.IsValid, string.Join("; ", p.Problems)));
+        await UseCase<ImportFramework>().HandleAsync(Actor.System, new ImportFrameworkRequest(parsed.SelectMany(p => p.Pages).ToList(), "test"), Ct);
+    }
+
+    /// <summary>Adds <paramref name="count"/> more engineers under a new manager, each with a few items, to grow the organisation.</summary>
+    public async Task AddEngineersAsync(int count)
+    {
+        await using var db = Database.CreateDbContext();
+        var craftId = await db.Crafts.Select(c => c.Id).SingleAsync(Ct);
+        var statements = await db.Statements.Select(s => s.Id).ToListAsync(Ct);
+        var manager = new Person { Name = "Bulk Manager", Email = $"bulk-{Guid.NewGuid():N}@vaarst.example", Roles = Roles.Manager };
+        for (var i = 0; i < count; i++)
+        {
+            var person = new Person { Name = $"Engineer {i}", Email = $"e{i}-{Guid.NewGuid():N}@vaarst.example", Roles = Roles.Engineer, Manager = manager, CraftId = craftId, Specialism = i % 2 == 0 ? "ML Engineer" : "Edge ML Engineer", TargetLevel = 4 };
+            db.People.Add(person);
+            foreach (var statementId in statements.Take(3 + i % 5))
+            {
+                db.ChecklistItems.Add(new ChecklistItem { Person = person, StatementId = statementId, Rating = SelfRating.Practising, Status = (ItemStatus)(i % 4) });
+            }
+        }
+
+        await db.SaveChangesAsync(Ct);
+    }
 
     /// <summary>The id of the statement whose text starts with <paramref name="prefix"/>.</summary>
     public async Task<int> StatementAsync(string prefix)
@@ -107,6 +135,8 @@ internal sealed class Scenario : IAsyncDisposable
         }
     }
 
+    private object UseCase(Type type) => Activator.CreateInstance(type, Arguments(type))!;
+
     private object[] Arguments(Type type)
     {
         var constructor = type.GetConstructors().Single();
@@ -117,6 +147,7 @@ internal sealed class Scenario : IAsyncDisposable
             var t when t == typeof(EvidenceOptions) => EvidenceOptions,
             var t when t == typeof(INotificationSender) => new InAppNotificationSender(Database, Database.Clock),
             var t when t.IsAssignableFrom(typeof(TestDatabase)) => Database,
+            var t when t.Namespace?.StartsWith("Vaarst.Growth.Core", StringComparison.Ordinal) == true && t.GetMethod("HandleAsync") is not null => UseCase(t),
             var t => throw new InvalidOperationException($"Scenario cannot provide {t} for {type.Name}."),
         }).ToArray();
     }

@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Vaarst.Growth.Core.Data;
 
 namespace Vaarst.Growth.Core.Tests;
@@ -19,6 +21,9 @@ internal sealed class TestDatabase : IDbContextFactory<GrowthDbContext>, IAsyncD
 
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
 
+    /// <summary>Counts the SQL commands of every context this database hands out.</summary>
+    public CommandCounter Commands { get; } = new();
+
     public static async Task<TestDatabase> CreateAsync()
     {
         var database = new TestDatabase();
@@ -31,6 +36,7 @@ internal sealed class TestDatabase : IDbContextFactory<GrowthDbContext>, IAsyncD
     {
         var builder = new DbContextOptionsBuilder<GrowthDbContext>();
         GrowthDatabase.Configure(builder, DatabaseOptions.Sqlite, ConnectionString);
+        builder.AddInterceptors(Commands);
         return new GrowthDbContext(builder.Options);
     }
 
@@ -50,4 +56,38 @@ internal sealed class TestClock(DateTimeOffset now) : TimeProvider
     public override DateTimeOffset GetUtcNow() => Now;
 
     public void Advance(TimeSpan by) => Now += by;
+}
+
+/// <summary>Counts executed SQL commands, so tests can hold a use case to a query budget.</summary>
+internal sealed class CommandCounter : DbCommandInterceptor
+{
+    private int _count;
+
+    public int Count => _count;
+
+    public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        Interlocked.Increment(ref _count);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return ValueTask.FromResult(result);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return ValueTask.FromResult(result);
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _count);
+        return ValueTask.FromResult(result);
+    }
 }

@@ -6,6 +6,7 @@ using Vaarst.Growth.Web.Components;
 using Vaarst.Growth.Web.Features.Account;
 using Vaarst.Growth.Web.Features.Audit;
 using Vaarst.Growth.Web.Features.Evidence;
+using Vaarst.Growth.Web.Features.Gap;
 
 namespace Vaarst.Growth.Web.Hosting;
 
@@ -48,6 +49,7 @@ public static class GrowthWebApplication
         app.MapAccountEndpoints();
         app.MapEvidenceFileEndpoints();
         app.MapAuditEndpoints();
+        app.MapGapEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceSignIn(app, authenticationMode));
         return app;

@@ -1,0 +1,208 @@
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Core.Review;
+
+namespace Vaarst.Growth.Core.Gap;
+
+/// <param name="PersonId">Whose gap; null for the caller's own.</param>
+/// <param name="LevelNumber">The target level; null for the person's target level (Level 4 when none is set).</param>
+public sealed record GetGapRequest(int? PersonId = null, int? LevelNumber = null);
+
+public sealed record GapView(
+    int PersonId,
+    string PersonName,
+    string? CraftName,
+    string? Specialism,
+    int? CurrentLevel,
+    int TargetLevel,
+    string? TargetTitle,
+    IReadOnlyList<int> ImportedLevels,
+    bool CurrentLevelCompared,
+    IReadOnlyList<GapSection> Sections,
+    GapCounts Overall,
+    IReadOnlyList<NextAction> NextActions,
+    IReadOnlyList<ReadinessPoint> History)
+{
+    public bool TargetImported => TargetTitle is not null;
+
+    public IEnumerable<GapArea> Areas => Sections.SelectMany(s => s.Areas);
+}
+
+public sealed record GapSection(string Name, bool AppliesToAll, IReadOnlyList<GapArea> Areas);
+
+/// <summary>An area of the target level; an undefined (TODO) area has no statements and no counts.</summary>
+public sealed record GapArea(int Id, string Name, string Anchor, bool IsDefined, GapCounts Counts, IReadOnlyList<GapStatement> Statements);
+
+/// <param name="IsNew">Compared with the engineer's current level: true when the statement is new at the target level,
+/// false when it continues from the current level, null when the current level's page is not imported.</param>
+public sealed record GapStatement(int StatementId, string Text, int? ItemId, GapState State, int EvidenceCount, bool? IsNew);
+
+/// <summary>
+/// How far an engineer is from a target level. Readable by the engineer and their reviewers (and, from calibration,
+/// by panel members of a session the engineer is a candidate in). Computed in three SQL queries whatever the size of
+/// the organisation: the person, the level content, the person's items.
+/// </summary>
+public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
+{
+    public const int DefaultTargetLevel = 4;
+
+    public async Task<GapView> HandleAsync(Actor actor, GetGapRequest request, CancellationToken cancellationToken = default)
+    {
+        var me = actor.RequirePerson();
+        var personId = request.PersonId ?? me;
+        var now = time.GetUtcNow().UtcDateTime;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+
+        // Query 1: the person, whether the caller may read them, and the craft's imported levels.
+        var reviewable = ReviewAuthority.ReviewablePeople(db, me, DateOnly.FromDateTime(now)).Select(p => p.Id);
+        var readers = GapReaders.Of(db, me);
+        var person = await db.People.AsNoTracking()
+            .Where(p => p.Id == personId)
+            .Select(p => new
+            {
+                p.Id, p.Name, p.CraftId, CraftName = p.Craft != null ? p.Craft.Name : null, p.Specialism, p.CurrentLevel, p.TargetLevel,
+                CanRead = p.Id == me || reviewable.Contains(p.Id) || readers.Contains(p.Id),
+                Levels = db.Levels.Where(l => l.CraftId == p.CraftId).OrderBy(l => l.Number).Select(l => new { l.Id, l.Number, l.Title }).ToList(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (person is null || !person.CanRead)
+        {
+            throw new NotFoundException("That engineer's gap view does not exist, or you may not see it.");
+        }
+
+        var target = request.LevelNumber ?? person.TargetLevel ?? DefaultTargetLevel;
+        var targetLevel = person.Levels.FirstOrDefault(l => l.Number == target);
+        var currentLevel = person.CurrentLevel is { } c && c != target ? person.Levels.FirstOrDefault(l => l.Number == c) : null;
+        var imported = person.Levels.Select(l => l.Number).ToList();
+        if (targetLevel is null)
+        {
+            return new GapView(person.Id, person.Name, person.CraftName, person.Specialism, person.CurrentLevel, target, null, imported, false,
+                [], GapCounts.Empty, [], []);
+        }
+
+        // Query 2: the sections, areas and statements of the target level (and the current level, to compare).
+        var levelIds = currentLevel is null ? new[] { targetLevel.Id } : [targetLevel.Id, currentLevel.Id];
+        var specialism = person.Specialism;
+        var content = await db.Sections.AsNoTracking()
+            .Where(s => levelIds.Contains(s.LevelId) && s.RetiredInVersionId == null && (s.AppliesToAll || s.Name == specialism))
+            .OrderBy(s => s.AppliesToAll ? 0 : 1).ThenBy(s => s.Order)
+            .Select(s => new
+            {
+                s.LevelId, s.Name, s.AppliesToAll,
+                Areas = s.Areas.Where(a => a.RetiredInVersionId == null).OrderBy(a => a.Order).Select(a => new
+                {
+                    a.Id, a.Name, a.Anchor, a.IsDefined,
+                    Statements = a.Statements.Where(st => st.RetiredInVersionId == null).OrderBy(st => st.Order).Select(st => new { st.Id, st.Text }).ToList(),
+                }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+
+        // Query 3: the person's items, with evidence counts and their decisions (for history).
+        var items = await db.ChecklistItems.AsNoTracking()
+            .Where(i => i.PersonId == personId)
+            .Select(i => new
+            {
+                i.Id, i.StatementId, i.Status, i.Rating, i.NeedsReconfirmation, i.SubmittedAtUtc, i.UpdatedAtUtc,
+                Evidence = i.Supports.Count(s => !s.Evidence!.IsArchived),
+                Decisions = i.Decisions.OrderBy(d => d.DecidedAtUtc).Select(d => new { d.Kind, d.DecidedAtUtc }).ToList(),
+            })
+            .ToListAsync(cancellationToken);
+        var itemByStatement = items.ToDictionary(i => i.StatementId);
+
+        var continuing = content.Where(s => currentLevel is not null && s.LevelId == currentLevel.Id)
+            .SelectMany(s => s.Areas.SelectMany(a => a.Statements.Select(st => (s.Name, a.Anchor, st.Text))))
+            .ToHashSet();
+        var forReader = personId == me;
+        var nextActions = new List<NextAction>();
+        var sections = content.Where(s => s.LevelId == targetLevel.Id).Select(s => new GapSection(s.Name, s.AppliesToAll, s.Areas.Select(a =>
+        {
+            var statements = a.IsDefined
+                ? a.Statements.Select(st =>
+                {
+                    itemByStatement.TryGetValue(st.Id, out var item);
+                    var state = item is null ? GapState.NotStarted : StateOf(item.Status, item.Rating, item.NeedsReconfirmation, item.Evidence);
+                    var evidence = item?.Evidence ?? 0;
+                    var link = item is null ? "/checklist" : forReader ? $"/checklist/items/{item.Id}" : $"/reviews/items/{item.Id}";
+                    var action = state switch
+                    {
+                        _ when item?.Status == ItemStatus.ChangesRequested => NextActionKind.ChangesRequested,
+                        GapState.NeedsReconfirmation => NextActionKind.NeedsReconfirmation,
+                        GapState.Submitted => NextActionKind.WaitingForReview,
+                        GapState.NotStarted or GapState.InProgress when evidence == 0 => NextActionKind.NoEvidence,
+                        _ => (NextActionKind?)null,
+                    };
+                    if (action is { } kind)
+                    {
+                        nextActions.Add(new NextAction(kind, st.Id, item?.Id, a.Name, st.Text,
+                            kind == NextActionKind.WaitingForReview ? item!.SubmittedAtUtc : item?.UpdatedAtUtc, link));
+                    }
+
+                    return new GapStatement(st.Id, st.Text, item?.Id, state, evidence,
+                        currentLevel is null ? null : !continuing.Contains((s.Name, a.Anchor, st.Text)));
+                }).ToList()
+                : [];
+            return new GapArea(a.Id, a.Name, a.Anchor, a.IsDefined, GapCounts.Of(statements.Select(x => x.State)), statements);
+        }).ToList())).ToList();
+
+        var overall = sections.SelectMany(s => s.Areas).Aggregate(GapCounts.Empty, (sum, area) => sum.Add(area.Counts));
+        var targetStatements = sections.SelectMany(s => s.Areas).SelectMany(a => a.Statements).Select(st => st.StatementId).ToHashSet();
+        var history = History(items.Where(i => targetStatements.Contains(i.StatementId)).SelectMany(i => i.Decisions.Select(d => (i.Id, d.Kind, d.DecidedAtUtc))),
+            overall.Applicable);
+
+        var ordered = nextActions
+            .OrderBy(a => a.Kind)
+            .ThenBy(a => a.Kind == NextActionKind.WaitingForReview ? a.SinceUtc : null)
+            .ToList();
+        return new GapView(person.Id, person.Name, person.CraftName, person.Specialism, person.CurrentLevel, target, targetLevel.Title, imported,
+            currentLevel is not null, sections, overall, ordered, history);
+    }
+
+    /// <summary>The state a statement shows in the gap view.</summary>
+    public static GapState StateOf(ItemStatus status, SelfRating rating, bool needsReconfirmation, int evidence) => (status, rating) switch
+    {
+        (_, SelfRating.NotApplicable) => GapState.NotApplicable,
+        (ItemStatus.SignedOff, _) when needsReconfirmation => GapState.NeedsReconfirmation,
+        (ItemStatus.SignedOff, _) => GapState.SignedOff,
+        (ItemStatus.Submitted, _) => GapState.Submitted,
+        (ItemStatus.ChangesRequested, _) => GapState.InProgress,
+        (_, SelfRating.NotStarted) when evidence == 0 => GapState.NotStarted,
+        _ => GapState.InProgress,
+    };
+
+    /// <summary>Replays sign-offs and revocations into one point per day: how many statements were signed off then.</summary>
+    public static IReadOnlyList<ReadinessPoint> History(IEnumerable<(int ItemId, DecisionKind Kind, DateTime AtUtc)> decisions, int applicable)
+    {
+        var signed = new HashSet<int>();
+        var points = new SortedDictionary<DateOnly, int>();
+        foreach (var (itemId, kind, at) in decisions.OrderBy(d => d.AtUtc))
+        {
+            if (kind is DecisionKind.SignOff or DecisionKind.Reconfirm)
+            {
+                signed.Add(itemId);
+            }
+            else if (kind == DecisionKind.Revoke)
+            {
+                signed.Remove(itemId);
+            }
+            else
+            {
+                continue;
+            }
+
+            points[DateOnly.FromDateTime(at)] = signed.Count;
+        }
+
+        return points.Select(p => new ReadinessPoint(p.Key, p.Value, applicable == 0 ? 0 : (int)Math.Round(100.0 * p.Value / applicable))).ToList();
+    }
+}
+
+/// <summary>
+/// People other than the engineer and their reviewers who may read a gap view. Calibration panels extend this for
+/// the candidates of the sessions a panel member sits on.
+/// </summary>
+internal static class GapReaders
+{
+    public static IQueryable<int> Of(GrowthDbContext db, int readerId) =>
+        db.People.Where(p => false).Select(p => p.Id);
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.People;
+
+namespace Vaarst.Growth.Core.Gap;
+
+/// <summary>A column of the heatmap: a defined area of the level, in its section.</summary>
+public sealed record HeatmapArea(string Section, bool AppliesToAll, string Anchor, string Name);
+
+/// <summary>One report's coverage per area; a null cell means the area is not part of their checklist (another specialism).</summary>
+public sealed record HeatmapRow(int PersonId, string Name, string? Specialism, IReadOnlyList<GapCounts?> Cells, GapCounts Overall);
+
+public sealed record TeamHeatmap(int Level, IReadOnlyList<HeatmapArea> Areas, IReadOnlyList<HeatmapRow> Rows);
+
+/// <summary>
+/// A line manager's reports × the areas of a level, each cell the signed-off coverage. Three queries whatever the
+/// team size: reports, level content, items.
+/// </summary>
+public sealed class GetTeamHeatmap(IDbContextFactory<GrowthDbContext> dbFactory)
+{
+    public async Task<TeamHeatmap> HandleAsync(Actor actor, int? level = null, CancellationToken cancellationToken = default)
+    {
+        var managerId = actor.RequirePerson();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var reports = await db.People.AsNoTracking()
+            .Where(p => p.ManagerId == managerId && p.IsActive)
+            .OrderBy(p => p.Name)
+            .Select(p => new { p.Id, p.Name, p.CraftId, p.Specialism, p.TargetLevel })
+            .ToListAsync(cancellationToken);
+        var number = level ?? reports.GroupBy(r => r.TargetLevel ?? GetGap.DefaultTargetLevel).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault(GetGap.DefaultTargetLevel);
+        if (reports.Count == 0)
+        {
+            return new TeamHeatmap(number, [], []);
+        }
+
+        var crafts = reports.Where(r => r.CraftId != null).Select(r => r.CraftId!.Value).Distinct().ToList();
+        var statements = await db.Statements.AsNoTracking()
+            .Where(s => s.RetiredInVersionId == null && s.Area!.RetiredInVersionId == null && s.Area.IsDefined && s.Area.Section!.RetiredInVersionId == null
+                && s.Area.Section.Level!.Number == number && crafts.Contains(s.Area.Section.Level.CraftId))
+            .Select(s => new
+            {
+                s.Id, s.Area!.Section!.Level!.CraftId, Section = s.Area.Section.Name, s.Area.Section.AppliesToAll, SectionOrder = s.Area.Section.Order,
+                s.Area.Anchor, Area = s.Area.Name, AreaOrder = s.Area.Order,
+            })
+            .ToListAsync(cancellationToken);
+        var ids = reports.Select(r => r.Id).ToList();
+        var items = await db.ChecklistItems.AsNoTracking()
+            .Where(i => ids.Contains(i.PersonId))
+            .Select(i => new { i.PersonId, i.StatementId, i.Status, i.Rating, i.NeedsReconfirmation, Evidence = i.Supports.Count(s => !s.Evidence!.IsArchived) })
+            .ToListAsync(cancellationToken);
+
+        var areas = statements
+            .GroupBy(s => (s.Section, s.AppliesToAll, s.Anchor))
+            .OrderBy(g => g.Key.AppliesToAll ? 0 : 1).ThenBy(g => g.Min(s => s.SectionOrder)).ThenBy(g => g.Min(s => s.AreaOrder))
+            .Select(g => new HeatmapArea(g.Key.Section, g.Key.AppliesToAll, g.Key.Anchor, g.First().Area))
+            .ToList();
+        var itemsByPerson = items.ToLookup(i => i.PersonId);
+        var rows = reports.Select(r =>
+        {
+            var mine = itemsByPerson[r.Id].ToDictionary(i => i.StatementId);
+            var cells = areas.Select(area => area.AppliesToAll || area.Section == r.Specialism
+                ? GapCounts.Of(statements.Where(s => s.CraftId == r.CraftId && s.Section == area.Section && s.Anchor == area.Anchor)
+                    .Select(s => mine.TryGetValue(s.Id, out var i) ? GetGap.StateOf(i.Status, i.Rating, i.NeedsReconfirmation, i.Evidence) : GapState.NotStarted))
+                : null).ToList();
+            var overall = cells.Where(c => c is not null).Aggregate(GapCounts.Empty, (sum, c) => sum.Add(c!));
+            return new HeatmapRow(r.Id, r.Name, r.Specialism, cells, overall);
+        }).ToList();
+        return new TeamHeatmap(number, areas, rows);
+    }
+}
