@@ -67,12 +67,15 @@ public sealed partial class AppFixture : IAsyncLifetime
     public static Task WaitForInteractiveAsync(IPage page) =>
         Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
 
-    /// <summary>Saves a full-page PNG named after the page and the viewport width, and returns its path.</summary>
-    public static async Task<string> ScreenshotAsync(IPage page, string name)
+    /// <summary>
+    /// Saves a PNG named after the page and the viewport width, and returns its path. Full page by default; a dialog
+    /// is fixed to the viewport, so its screenshot should be of the viewport only.
+    /// </summary>
+    public static async Task<string> ScreenshotAsync(IPage page, string name, bool fullPage = true)
     {
         var width = page.ViewportSize?.Width ?? 0;
         var path = Path.Combine(ScreenshotFolder, $"{UnsafeFileCharacters().Replace(name, "-")}-{width}.png");
-        await page.ScreenshotAsync(new() { Path = path, FullPage = true, Animations = ScreenshotAnimations.Disabled });
+        await page.ScreenshotAsync(new() { Path = path, FullPage = fullPage, Animations = ScreenshotAnimations.Disabled });
         return path;
     }
 
@@ -107,6 +110,8 @@ public sealed partial class AppFixture : IAsyncLifetime
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("Database:SeedDemoData", "true");
             builder.UseSetting("Framework:SeedContentPath", RepositoryRoot.File("seed-content"));
+            // Uploads land beside the database (deleted with it), not in the source tree's App_Data.
+            builder.UseSetting("Evidence:FileStorePath", Path.Combine(Path.GetDirectoryName(databaseFile)!, "evidence"));
             builder.UseSetting("Authentication:Mode", "Development");
         }
     }

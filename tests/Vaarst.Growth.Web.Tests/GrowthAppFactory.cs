@@ -26,6 +26,8 @@ public sealed class GrowthAppFactory : WebApplicationFactory<Program>
             ["Database:Provider"] = "Sqlite",
             ["Database:SeedDemoData"] = "true",
             ["Framework:SeedContentPath"] = RepositoryRoot.File("seed-content"),
+            // Uploaded evidence goes with the database, not into the source tree's App_Data.
+            ["Evidence:FileStorePath"] = Path.Combine(_folder, "evidence"),
         };
         foreach (var (key, value) in settings)
         {

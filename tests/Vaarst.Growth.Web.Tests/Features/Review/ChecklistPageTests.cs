@@ -1,0 +1,160 @@
+using Bunit;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+using MudBlazor.Extensions;
+using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Core.Review;
+using Vaarst.Growth.Web.Features.Review;
+
+namespace Vaarst.Growth.Web.Tests.Features.Review;
+
+/// <summary>Sam Lee (Edge ML Engineer, target Level 4) on the demo organisation; the shared database is only read.</summary>
+public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestContext, IClassFixture<SeededDatabase>
+{
+    private const string StatementRows = "[data-testid^='statement-']";
+
+    [Fact]
+    public async Task ChecklistPage_shows_the_all_section_and_only_the_engineers_specialism()
+    {
+        await SignInAsync(shared, SeededDatabase.SamLee);
+        await using var db = shared.CreateDbContext();
+        var level4 = await db.Sections.AsNoTracking()
+            .Where(s => s.Level!.Number == 4 && s.RetiredInVersionId == null)
+            .Select(s => new { s.Name, s.AppliesToAll, Anchors = s.Areas.Where(a => a.RetiredInVersionId == null).Select(a => a.Anchor).ToList() })
+            .ToListAsync(Ct);
+        var expected = level4.Where(s => s.AppliesToAll || s.Name == "Edge ML Engineer").SelectMany(s => s.Anchors).Select(a => $"area-{a}").Order().ToList();
+        var mlOnly = level4.Single(s => s.Name == "ML Engineer").Anchors.Except(level4.Where(s => s.Name != "ML Engineer").SelectMany(s => s.Anchors)).ToList();
+
+        var page = Render<ChecklistPage>();
+
+        page.WaitForElement("[data-testid='area-edge-computing']");
+        var shown = page.FindAll("[data-testid^='area-']").Select(e => e.GetAttribute("data-testid")!).Order().ToList();
+        Assert.Equal(expected, shown);
+        Assert.NotEmpty(mlOnly);
+        Assert.DoesNotContain(shown, testId => mlOnly.Contains(testId["area-".Length..]));
+        Assert.Equal(["All", "Edge ML Engineer"], page.FindAll("h2").Select(h => h.FirstChild!.TextContent.Trim()));
+    }
+
+    [Fact]
+    public async Task ChecklistPage_status_filter_hides_rows_with_another_status()
+    {
+        var sam = await SignInAsync(shared, SeededDatabase.SamLee);
+        var changesRequested = await StatementsOfAsync(sam, i => i.Status == ItemStatus.ChangesRequested);
+        var page = Render<ChecklistPage>();
+        page.WaitForElement(StatementRows);
+        var all = page.FindAll(StatementRows).Count;
+
+        var status = page.FindComponent<MudSelect<ChecklistStatus?>>();
+        await page.InvokeAsync(() => status.Instance.ValueChanged.InvokeAsync(ChecklistStatus.ChangesRequested));
+
+        Assert.True(all > 1);
+        Assert.Equal(changesRequested.Select(id => $"statement-{id}"), page.FindAll(StatementRows).Select(r => r.GetAttribute("data-testid")));
+    }
+
+    [Fact]
+    public async Task ChecklistPage_without_evidence_filter_hides_every_row_with_evidence()
+    {
+        var sam = await SignInAsync(shared, SeededDatabase.SamLee);
+        var withEvidence = await StatementsOfAsync(sam, i => i.Supports.Any(s => !s.Evidence!.IsArchived));
+        var page = Render<ChecklistPage>();
+        page.WaitForElement(StatementRows);
+        var before = page.FindAll(StatementRows).Select(r => r.GetAttribute("data-testid")).ToList();
+
+        var withoutEvidence = page.FindComponents<MudSwitch<bool>>().Single(s => s.Instance.Label == "Only statements without evidence");
+        await page.InvokeAsync(() => withoutEvidence.Instance.ValueChanged.InvokeAsync(true));
+
+        var after = page.FindAll(StatementRows).Select(r => r.GetAttribute("data-testid")).ToList();
+        Assert.NotEmpty(withEvidence);
+        Assert.All(withEvidence, id => Assert.Contains($"statement-{id}", before));
+        Assert.Equal(before.Where(t => withEvidence.All(id => t != $"statement-{id}")), after);
+    }
+
+    [Fact]
+    public async Task ChecklistPage_rating_change_is_saved()
+    {
+        await using var database = await SeededDatabase.CreateAsync();
+        var sam = await SignInAsync(database, SeededDatabase.SamLee);
+        var page = Render<ChecklistPage>();
+        var (statementId, rating) = FirstUnratedRow(page);
+
+        await page.InvokeAsync(() => rating.Instance.ValueChanged.InvokeAsync(SelfRating.Practising));
+
+        await using var db = database.CreateDbContext();
+        var item = await db.ChecklistItems.AsNoTracking().SingleAsync(i => i.PersonId == sam.PersonId && i.StatementId == statementId, Ct);
+        Assert.Equal(SelfRating.Practising, item.Rating);
+        Assert.Equal(ItemStatus.Draft, item.Status);
+        page.WaitForAssertion(() => Assert.Equal(SelfRating.Practising, RatingOf(page, statementId).Instance.GetState(x => x.Value)));
+    }
+
+    [Fact]
+    public async Task ChecklistPage_not_applicable_asks_for_a_reason_and_cancel_saves_nothing()
+    {
+        await using var database = await SeededDatabase.CreateAsync();
+        var sam = await SignInAsync(database, SeededDatabase.SamLee);
+        var dialogs = RenderProviders();
+        var page = Render<ChecklistPage>();
+        var (statementId, rating) = FirstUnratedRow(page);
+        var items = await ItemCountAsync(database, sam);
+
+        var choosing = page.InvokeAsync(() => rating.Instance.ValueChanged.InvokeAsync(SelfRating.NotApplicable));
+        var dialog = dialogs.WaitForComponent<NotApplicableDialog>();
+        Assert.True(dialog.FindComponents<MudButton>().Single(b => b.Markup.Contains("Mark not applicable")).Instance.Disabled, "No reason, no saving.");
+        dialogs.FindComponents<MudButton>().Single(b => b.Markup.Contains("Cancel")).Find("button").Click();
+        await choosing.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        Assert.Empty(dialogs.FindComponents<NotApplicableDialog>());
+        Assert.Equal(items, await ItemCountAsync(database, sam));
+        Assert.Equal(SelfRating.NotStarted, RatingOf(page, statementId).Instance.GetState(x => x.Value));
+    }
+
+    [Fact]
+    public async Task ChecklistPage_not_applicable_with_a_reason_is_saved_with_the_reason()
+    {
+        await using var database = await SeededDatabase.CreateAsync();
+        var sam = await SignInAsync(database, SeededDatabase.SamLee);
+        var dialogs = RenderProviders();
+        var page = Render<ChecklistPage>();
+        var (statementId, rating) = FirstUnratedRow(page);
+
+        var choosing = page.InvokeAsync(() => rating.Instance.ValueChanged.InvokeAsync(SelfRating.NotApplicable));
+        var dialog = dialogs.WaitForComponent<NotApplicableDialog>();
+        dialog.Find("textarea").Input("  My team has no edge devices  ");
+        dialogs.FindComponents<MudButton>().Single(b => b.Markup.Contains("Mark not applicable")).Find("button").Click();
+        await choosing.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+
+        await using var db = database.CreateDbContext();
+        var item = await db.ChecklistItems.AsNoTracking().SingleAsync(i => i.PersonId == sam.PersonId && i.StatementId == statementId, Ct);
+        Assert.Equal(SelfRating.NotApplicable, item.Rating);
+        Assert.Equal("My team has no edge devices", item.NotApplicableReason);
+    }
+
+    private static (int StatementId, IRenderedComponent<MudSelect<SelfRating>> Rating) FirstUnratedRow(IRenderedComponent<ChecklistPage> page)
+    {
+        page.WaitForElement(StatementRows);
+        var statementId = page.FindComponents<MudSelect<SelfRating>>()
+            .Select((select, index) => (Select: select, Row: page.FindAll(StatementRows)[index]))
+            .First(x => x.Row.QuerySelector("[data-testid='select-item']") is null && x.Select.Instance.GetState(x => x.Value) == SelfRating.NotStarted
+                        && x.Row.QuerySelector("a[href^='/checklist/items/']") is null)
+            .Row.GetAttribute("data-testid")!["statement-".Length..];
+        return (int.Parse(statementId), RatingOf(page, int.Parse(statementId)));
+    }
+
+    /// <summary>The rating select of a statement's row (rows and rating selects render in the same order).</summary>
+    private static IRenderedComponent<MudSelect<SelfRating>> RatingOf(IRenderedComponent<ChecklistPage> page, int statementId)
+    {
+        var index = page.FindAll(StatementRows).Select(r => r.GetAttribute("data-testid")).ToList().IndexOf($"statement-{statementId}");
+        return page.FindComponents<MudSelect<SelfRating>>()[index];
+    }
+
+    private async Task<List<int>> StatementsOfAsync(Actor engineer, System.Linq.Expressions.Expression<Func<ChecklistItem, bool>> where)
+    {
+        await using var db = shared.CreateDbContext();
+        return await db.ChecklistItems.AsNoTracking().Where(i => i.PersonId == engineer.PersonId).Where(where).Select(i => i.StatementId).ToListAsync(Ct);
+    }
+
+    private static async Task<int> ItemCountAsync(SeededDatabase database, Actor engineer)
+    {
+        await using var db = database.CreateDbContext();
+        return await db.ChecklistItems.CountAsync(i => i.PersonId == engineer.PersonId, Ct);
+    }
+}
