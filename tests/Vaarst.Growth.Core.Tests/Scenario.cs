@@ -28,6 +28,9 @@ internal sealed class Scenario : IAsyncDisposable
     public Actor Edge { get; private set; } = default!;
     public Actor Ml { get; private set; } = default!;
     public Actor Admin { get; private set; } = default!;
+    public Actor Panel1 { get; private set; } = default!;
+    public Actor Panel2 { get; private set; } = default!;
+    public Actor Panel3 { get; private set; } = default!;
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -44,13 +47,19 @@ internal sealed class Scenario : IAsyncDisposable
         var edge = new Person { Name = "Eda Edge", Email = "eda@vaarst.example", Roles = Roles.Engineer, Manager = manager, CraftId = craftId, Specialism = "Edge ML Engineer", CurrentLevel = 3, TargetLevel = 4 };
         var ml = new Person { Name = "Max Ml", Email = "max@vaarst.example", Roles = Roles.Engineer, Manager = manager, CraftId = craftId, Specialism = "ML Engineer", CurrentLevel = 4, TargetLevel = 4 };
         var admin = new Person { Name = "Ada Admin", Email = "ada@vaarst.example", Roles = Roles.Administrator };
-        db.People.AddRange(manager, other, edge, ml, admin);
+        var panel1 = new Person { Name = "Pat Panel", Email = "pat@vaarst.example", Roles = Roles.CalibrationPanel };
+        var panel2 = new Person { Name = "Quinn Panel", Email = "quinn@vaarst.example", Roles = Roles.CalibrationPanel };
+        var panel3 = new Person { Name = "Rae Panel", Email = "rae@vaarst.example", Roles = Roles.CalibrationPanel };
+        db.People.AddRange(manager, other, edge, ml, admin, panel1, panel2, panel3);
         await db.SaveChangesAsync(Ct);
         scenario.Manager = Of(manager);
         scenario.OtherManager = Of(other);
         scenario.Edge = Of(edge);
         scenario.Ml = Of(ml);
         scenario.Admin = Of(admin);
+        scenario.Panel1 = Of(panel1);
+        scenario.Panel2 = Of(panel2);
+        scenario.Panel3 = Of(panel3);
         return scenario;
     }
 

@@ -82,6 +82,203 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.CalibrationSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChairId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsBlind")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly>("ScheduledOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("TargetLevel")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChairId");
+
+                    b.ToTable("CalibrationSessions");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.IdentityReveal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("PanelMemberId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("RevealedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PanelMemberId");
+
+                    b.HasIndex("SessionId", "PanelMemberId");
+
+                    b.ToTable("IdentityReveals");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.Nomination", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("nvarchar(8)");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("CaseStatement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("DecisionRationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("NominatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("NominatedById")
+                        .HasColumnType("int");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("NominatedById");
+
+                    b.HasIndex("SessionId", "Alias")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "CandidateId")
+                        .IsUnique();
+
+                    b.ToTable("Nominations");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.PanelMember", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.HasKey("SessionId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("PanelMembers");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.PreRead", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("PanelMemberId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PanelMemberId");
+
+                    b.HasIndex("NominationId", "PanelMemberId")
+                        .IsUnique();
+
+                    b.ToTable("PreReads");
+                });
+
             modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -657,6 +854,9 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.Property<string>("EvidenceBasis")
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<int>("EvidenceCount")
+                        .HasColumnType("int");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -685,6 +885,94 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.CalibrationSession", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", "Chair")
+                        .WithMany()
+                        .HasForeignKey("ChairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Chair");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.IdentityReveal", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PanelMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.Calibration.CalibrationSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.Nomination", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", "Candidate")
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Vaarst.Growth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("NominatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.Calibration.CalibrationSession", "Session")
+                        .WithMany("Nominations")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Candidate");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.PanelMember", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.Calibration.CalibrationSession", null)
+                        .WithMany("Members")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.PreRead", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.Calibration.Nomination", null)
+                        .WithMany("PreReads")
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PanelMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceEntry", b =>
@@ -901,6 +1189,18 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.Navigation("ChecklistItem");
 
                     b.Navigation("Reviewer");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.CalibrationSession", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Nominations");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.Nomination", b =>
+                {
+                    b.Navigation("PreReads");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceEntry", b =>

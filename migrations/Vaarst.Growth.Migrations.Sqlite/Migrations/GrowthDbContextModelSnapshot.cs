@@ -75,6 +75,195 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.CalibrationSession", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChairId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsBlind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ScheduledOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetLevel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChairId");
+
+                    b.ToTable("CalibrationSessions");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.IdentityReveal", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PanelMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RevealedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PanelMemberId");
+
+                    b.HasIndex("SessionId", "PanelMemberId");
+
+                    b.ToTable("IdentityReveals");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.Nomination", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Alias")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CandidateId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CaseStatement")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DecidedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Decision")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionRationale")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NominatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NominatedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CandidateId");
+
+                    b.HasIndex("DecidedById");
+
+                    b.HasIndex("NominatedById");
+
+                    b.HasIndex("SessionId", "Alias")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "CandidateId")
+                        .IsUnique();
+
+                    b.ToTable("Nominations");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.PanelMember", b =>
+                {
+                    b.Property<int>("SessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId", "PersonId");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("PanelMembers");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.PreRead", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PanelMemberId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PanelMemberId");
+
+                    b.HasIndex("NominationId", "PanelMemberId")
+                        .IsUnique();
+
+                    b.ToTable("PreReads");
+                });
+
             modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceEntry", b =>
                 {
                     b.Property<int>("Id")
@@ -623,6 +812,9 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.Property<string>("EvidenceBasis")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("EvidenceCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -651,6 +843,94 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.CalibrationSession", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", "Chair")
+                        .WithMany()
+                        .HasForeignKey("ChairId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Chair");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.IdentityReveal", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PanelMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.Calibration.CalibrationSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.Nomination", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", "Candidate")
+                        .WithMany()
+                        .HasForeignKey("CandidateId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Vaarst.Growth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("NominatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.Calibration.CalibrationSession", "Session")
+                        .WithMany("Nominations")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Candidate");
+
+                    b.Navigation("Session");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.PanelMember", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.Calibration.CalibrationSession", null)
+                        .WithMany("Members")
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.PreRead", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.Calibration.Nomination", null)
+                        .WithMany("PreReads")
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PanelMemberId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceEntry", b =>
@@ -867,6 +1147,18 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.Navigation("ChecklistItem");
 
                     b.Navigation("Reviewer");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.CalibrationSession", b =>
+                {
+                    b.Navigation("Members");
+
+                    b.Navigation("Nominations");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.Nomination", b =>
+                {
+                    b.Navigation("PreReads");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceEntry", b =>

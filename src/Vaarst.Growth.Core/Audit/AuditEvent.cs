@@ -41,5 +41,12 @@ public static class AuditEventTypes
     public const string ItemReconfirmed = "item.reconfirmed";
     public const string ItemFlaggedForReconfirmation = "item.flagged-for-reconfirmation";
     public const string DelegationAssigned = "delegation.assigned";
+    public const string SessionCreated = "calibration.session-created";
+    public const string CandidateNominated = "calibration.nominated";
+    public const string SessionStarted = "calibration.session-started";
+    public const string PreReadSubmitted = "calibration.pre-read";
+    public const string IdentitiesRevealed = "calibration.identities-revealed";
+    public const string CalibrationDecided = "calibration.decided";
+    public const string SessionClosed = "calibration.session-closed";
     public const string DelegationEnded = "delegation.ended";
 }

@@ -24,6 +24,11 @@ public sealed class GrowthDbContext(DbContextOptions<GrowthDbContext> options) :
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<Calibration.CalibrationSession> CalibrationSessions => Set<Calibration.CalibrationSession>();
+    public DbSet<Calibration.PanelMember> PanelMembers => Set<Calibration.PanelMember>();
+    public DbSet<Calibration.Nomination> Nominations => Set<Calibration.Nomination>();
+    public DbSet<Calibration.PreRead> PreReads => Set<Calibration.PreRead>();
+    public DbSet<Calibration.IdentityReveal> IdentityReveals => Set<Calibration.IdentityReveal>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -203,6 +203,7 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
 /// </summary>
 internal static class GapReaders
 {
+    /// <summary>Candidates of the calibration sessions <paramref name="readerId"/> sits on.</summary>
     public static IQueryable<int> Of(GrowthDbContext db, int readerId) =>
-        db.People.Where(p => false).Select(p => p.Id);
+        db.Nominations.Where(n => n.Session!.Members.Any(m => m.PersonId == readerId)).Select(n => n.CandidateId);
 }

@@ -125,6 +125,7 @@ public sealed class SeedDemoOrganisation(IDbContextFactory<GrowthDbContext> dbFa
                     Comment = i.Comment,
                     DecidedAtUtc = at,
                     EvidenceBasis = JsonSerializer.Serialize(supporting.Select(e => new { id = e.Id, hash = e.ContentHash })),
+                    EvidenceCount = supporting.Count,
                 });
                 db.Record(new Actor(manager.Id, manager.Name, manager.Roles), at,
                     signOff ? AuditEventTypes.ItemSignedOff : AuditEventTypes.ChangesRequested, "ChecklistItem", item.Id.ToString(),

@@ -69,6 +69,9 @@ public sealed class ReviewDecision
     public DateTime DecidedAtUtc { get; set; }
     /// <summary>JSON list of the evidence the decision was based on: <c>[{"id":1,"hash":"…"}]</c>.</summary>
     public string? EvidenceBasis { get; set; }
+
+    /// <summary>How many pieces of evidence the decision was based on (kept beside the JSON for analytics).</summary>
+    public int EvidenceCount { get; set; }
 }
 
 /// <summary>Links one piece of evidence to one checklist item; one evidence can support many items.</summary>

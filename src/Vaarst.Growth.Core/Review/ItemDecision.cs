@@ -69,6 +69,7 @@ internal static class ItemDecision
             Comment = comment,
             DecidedAtUtc = now,
             EvidenceBasis = JsonSerializer.Serialize(basis),
+            EvidenceCount = basis.Count,
         });
         var engineerName = await db.People.Where(p => p.Id == item.PersonId).Select(p => p.Name).SingleAsync(cancellationToken);
         var statement = Short(item.Statement!.Text);

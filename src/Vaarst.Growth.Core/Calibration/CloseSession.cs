@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Audit;
+using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.People;
+
+namespace Vaarst.Growth.Core.Calibration;
+
+/// <summary>
+/// The chair closes the session once every candidate has a decision. It is then locked; candidates and their
+/// managers see the decision and rationale, and are notified.
+/// </summary>
+public sealed class CloseSession(IDbContextFactory<GrowthDbContext> dbFactory, INotificationSender notifications, TimeProvider time)
+{
+    public async Task HandleAsync(Actor actor, int sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var session = await SessionAccess.RequireChairAsync(db, actor, sessionId, cancellationToken);
+        if (session.State != SessionState.InSession)
+        {
+            throw new ValidationException(session.State == SessionState.Closed ? "The session is already closed." : "Start the session before closing it.");
+        }
+
+        var nominations = await db.Nominations.Where(n => n.SessionId == sessionId)
+            .Select(n => new { n.Id, n.Alias, n.Decision, n.CandidateId, n.NominatedById }).ToListAsync(cancellationToken);
+        var undecided = nominations.Where(n => n.Decision is null).Select(n => SessionAccess.Label(n.Alias)).ToList();
+        if (undecided.Count > 0)
+        {
+            throw new ValidationException($"Record a decision for every candidate before closing: {string.Join(", ", undecided)}.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        session.State = SessionState.Closed;
+        session.ClosedAtUtc = now;
+        db.Record(actor, now, AuditEventTypes.SessionClosed, "CalibrationSession", session.Id.ToString(),
+            $"{actor.Name} closed \"{session.Name}\"; decisions are now visible to candidates and their managers",
+            new { state = "InSession" }, new { state = "Closed", decisions = nominations.Count });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("The session changed at the same moment. Nothing was saved: reload and close it again.");
+        }
+
+        await notifications.SendAsync(nominations.SelectMany(n => new[]
+        {
+            new NotificationMessage(n.CandidateId, "calibration.outcome", $"The calibration panel \"{session.Name}\" has recorded its decision", "/calibration/outcomes"),
+            new NotificationMessage(n.NominatedById, "calibration.outcome", $"Calibration \"{session.Name}\" is closed: see your nominees' outcomes", "/calibration/outcomes"),
+        }).DistinctBy(m => (m.RecipientId, m.Title)).ToList(), cancellationToken);
+    }
+}

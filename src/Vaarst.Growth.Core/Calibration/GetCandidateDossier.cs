@@ -1,0 +1,71 @@
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Evidence;
+using Vaarst.Growth.Core.Gap;
+using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Core.Review;
+
+namespace Vaarst.Growth.Core.Calibration;
+
+/// <param name="Label">"Candidate A" while identities are hidden.</param>
+/// <param name="ManagerName">Null while identities are hidden.</param>
+public sealed record CandidateDossier(
+    int NominationId, int SessionId, string SessionName, int TargetLevel, bool SeesIdentities, string Label, string? ManagerName, string? Specialism,
+    string CaseStatement, GapCounts Overall, IReadOnlyList<DossierArea> Areas, Outcome? Decision, string? DecisionRationale);
+
+public sealed record DossierArea(string Section, string Name, bool IsDefined, GapCounts Counts, IReadOnlyList<DossierStatement> Statements);
+
+/// <param name="ReviewComments">Reviewers' comments; the reviewer is "Line manager" while identities are hidden.</param>
+public sealed record DossierStatement(string Text, GapState State, IReadOnlyList<EvidenceView> Evidence, IReadOnlyList<DossierComment> ReviewComments);
+
+public sealed record DossierComment(string Reviewer, DecisionKind Kind, string Comment, DateTime AtUtc);
+
+/// <summary>
+/// A candidate's items, evidence, review comments and gap summary, read-only, for the session's panel (the drill-down
+/// and the promotion packet). In a blind session the candidate's and reviewers' names are never read.
+/// </summary>
+public sealed class GetCandidateDossier(IDbContextFactory<GrowthDbContext> dbFactory, GetGap getGap)
+{
+    public async Task<CandidateDossier> HandleAsync(Actor actor, int nominationId, CancellationToken cancellationToken = default)
+    {
+        var me = actor.RequirePerson();
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var nomination = await db.Nominations.AsNoTracking()
+            .Where(n => n.Id == nominationId && n.Session!.Members.Any(m => m.PersonId == me))
+            .Select(n => new { n.Id, n.SessionId, n.Alias, n.CandidateId, n.NominatedById, n.CaseStatement, n.Decision, n.DecisionRationale })
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw new NotFoundException("That candidate is not in a session you sit on.");
+        var session = await SessionAccess.RequireMemberAsync(db, actor, nomination.SessionId, cancellationToken);
+        var sees = await SessionAccess.SeesIdentitiesAsync(db, session, me, cancellationToken);
+
+        var gap = await getGap.HandleAsync(actor, new GetGapRequest(nomination.CandidateId, session.TargetLevel), cancellationToken);
+        var itemIds = gap.Areas.SelectMany(a => a.Statements).Where(s => s.ItemId is not null).Select(s => s.ItemId!.Value).ToList();
+        var evidence = await db.EvidenceSupports.AsNoTracking()
+            .Where(s => itemIds.Contains(s.ChecklistItemId) && !s.Evidence!.IsArchived)
+            .Select(s => new { s.ChecklistItemId, Evidence = s.Evidence })
+            .ToListAsync(cancellationToken);
+        var views = await db.Evidence.AsNoTracking()
+            .Where(e => e.OwnerId == nomination.CandidateId && !e.IsArchived)
+            .Select(EvidenceView.Projection)
+            .ToListAsync(cancellationToken);
+        var comments = await db.ReviewDecisions.AsNoTracking()
+            .Where(d => itemIds.Contains(d.ChecklistItemId) && d.Comment != null)
+            .OrderBy(d => d.DecidedAtUtc)
+            .Select(d => new { d.ChecklistItemId, Reviewer = sees ? d.Reviewer!.Name : null, d.Kind, d.Comment, d.DecidedAtUtc })
+            .ToListAsync(cancellationToken);
+        var managerName = sees ? await db.People.Where(p => p.Id == nomination.NominatedById).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken) : null;
+
+        var evidenceByItem = evidence.ToLookup(e => e.ChecklistItemId, e => e.Evidence!.Id);
+        var commentsByItem = comments.ToLookup(c => c.ChecklistItemId);
+        var areas = gap.Sections.SelectMany(section => section.Areas.Select(area => new DossierArea(section.Name, area.Name, area.IsDefined, area.Counts,
+            area.Statements.Select(st => new DossierStatement(st.Text, st.State,
+                st.ItemId is { } id ? views.Where(v => evidenceByItem[id].Contains(v.Id)).ToList() : [],
+                st.ItemId is { } itemId
+                    ? commentsByItem[itemId].Select(c => new DossierComment(c.Reviewer ?? "Line manager", c.Kind, c.Comment!, c.DecidedAtUtc)).ToList()
+                    : [])).ToList()))).ToList();
+
+        return new CandidateDossier(nomination.Id, session.Id, session.Name, session.TargetLevel, sees,
+            sees ? gap.PersonName : SessionAccess.Label(nomination.Alias), managerName, gap.Specialism, nomination.CaseStatement, gap.Overall, areas,
+            nomination.Decision, nomination.DecisionRationale);
+    }
+}

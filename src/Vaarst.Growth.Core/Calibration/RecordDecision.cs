@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Audit;
+using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.People;
+
+namespace Vaarst.Growth.Core.Calibration;
+
+public sealed record RecordDecisionRequest(int NominationId, int ExpectedVersion, Outcome Outcome, string Rationale);
+
+/// <summary>The chair records the panel's decision on a candidate, with a required rationale, while the session runs.</summary>
+public sealed class RecordDecision(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
+{
+    public async Task HandleAsync(Actor actor, RecordDecisionRequest request, CancellationToken cancellationToken = default)
+    {
+        if (!Enum.IsDefined(request.Outcome))
+        {
+            throw new ValidationException("Choose Promote, Not yet or Defer.");
+        }
+
+        var rationale = SessionAccess.Clean(request.Rationale, "A rationale", required: true)!;
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var nomination = await db.Nominations.FirstOrDefaultAsync(n => n.Id == request.NominationId, cancellationToken)
+            ?? throw new NotFoundException("That candidate does not exist.");
+        var session = await SessionAccess.RequireChairAsync(db, actor, nomination.SessionId, cancellationToken);
+        if (session.State != SessionState.InSession)
+        {
+            throw new ValidationException(session.State == SessionState.Closed
+                ? "The session is closed and locked."
+                : "Start the session before recording decisions.");
+        }
+
+        if (nomination.Version != request.ExpectedVersion)
+        {
+            throw new ConflictException("This decision changed since you opened the page. Nothing was saved: reload to see the latest.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        var before = new { decision = nomination.Decision?.ToString(), rationale = nomination.DecisionRationale };
+        nomination.Decision = request.Outcome;
+        nomination.DecisionRationale = rationale;
+        nomination.DecidedAtUtc = now;
+        nomination.DecidedById = actor.PersonId;
+        db.Record(actor, now, AuditEventTypes.CalibrationDecided, "Nomination", nomination.Id.ToString(),
+            $"{actor.Name} recorded {OutcomeLabels.Of(request.Outcome)} for {SessionAccess.Label(nomination.Alias)} in \"{session.Name}\"",
+            before, new { decision = request.Outcome.ToString(), rationale }, nomination.CandidateId);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("This decision changed at the same moment. Nothing was saved: reload to see the latest.");
+        }
+    }
+}
+
+/// <summary>How outcomes read to people.</summary>
+public static class OutcomeLabels
+{
+    public static string Of(Outcome outcome) => outcome switch
+    {
+        Outcome.Promote => "Promote",
+        Outcome.NotYet => "Not yet",
+        Outcome.Defer => "Defer",
+        _ => outcome.ToString(),
+    };
+}

@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Audit;
+using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.People;
+
+namespace Vaarst.Growth.Core.Calibration;
+
+/// <summary>The chair starts the session: nominations close and the panel compares candidates.</summary>
+public sealed class StartSession(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
+{
+    public async Task HandleAsync(Actor actor, int sessionId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var session = await SessionAccess.RequireChairAsync(db, actor, sessionId, cancellationToken);
+        if (session.State != SessionState.Nominating)
+        {
+            throw new ValidationException("This session has already started.");
+        }
+
+        var candidates = await db.Nominations.CountAsync(n => n.SessionId == sessionId, cancellationToken);
+        if (candidates == 0)
+        {
+            throw new ValidationException("Nobody has been nominated yet; managers nominate their reports before the session starts.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        session.State = SessionState.InSession;
+        session.StartedAtUtc = now;
+        db.Record(actor, now, AuditEventTypes.SessionStarted, "CalibrationSession", session.Id.ToString(),
+            $"{actor.Name} started \"{session.Name}\" with {candidates} candidate(s); nominations are closed",
+            new { state = "Nominating" }, new { state = "InSession", candidates });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new ConflictException("Someone nominated a candidate at the same moment. Nothing changed: start the session again.");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Vaarst.Growth.Core.Calibration;
+using Vaarst.Growth.Core.People;
+
+namespace Vaarst.Growth.Core.Data.Configurations;
+
+internal sealed class CalibrationSessionConfiguration : IEntityTypeConfiguration<CalibrationSession>
+{
+    public void Configure(EntityTypeBuilder<CalibrationSession> builder)
+    {
+        builder.Property(s => s.Name).HasMaxLength(200);
+        builder.Property(s => s.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.HasOne(s => s.Chair).WithMany().HasForeignKey(s => s.ChairId);
+    }
+}
+
+internal sealed class PanelMemberConfiguration : IEntityTypeConfiguration<PanelMember>
+{
+    public void Configure(EntityTypeBuilder<PanelMember> builder)
+    {
+        builder.HasKey(m => new { m.SessionId, m.PersonId });
+        builder.HasIndex(m => m.PersonId);
+        builder.HasOne<CalibrationSession>().WithMany(s => s.Members).HasForeignKey(m => m.SessionId);
+        builder.HasOne(m => m.Person).WithMany().HasForeignKey(m => m.PersonId);
+    }
+}
+
+internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nomination>
+{
+    public void Configure(EntityTypeBuilder<Nomination> builder)
+    {
+        builder.Property(n => n.CaseStatement).HasMaxLength(4000);
+        builder.Property(n => n.Alias).HasMaxLength(8);
+        builder.Property(n => n.Decision).HasConversion<string>().HasMaxLength(16);
+        builder.Property(n => n.DecisionRationale).HasMaxLength(4000);
+        builder.Property(n => n.Version).IsConcurrencyToken();
+        builder.HasIndex(n => new { n.SessionId, n.CandidateId }).IsUnique();
+        builder.HasIndex(n => new { n.SessionId, n.Alias }).IsUnique();
+        builder.HasIndex(n => n.CandidateId);
+        builder.HasOne(n => n.Session).WithMany(s => s.Nominations).HasForeignKey(n => n.SessionId);
+        builder.HasOne(n => n.Candidate).WithMany().HasForeignKey(n => n.CandidateId);
+        builder.HasOne<Person>().WithMany().HasForeignKey(n => n.NominatedById);
+        builder.HasOne<Person>().WithMany().HasForeignKey(n => n.DecidedById);
+    }
+}
+
+internal sealed class PreReadConfiguration : IEntityTypeConfiguration<PreRead>
+{
+    public void Configure(EntityTypeBuilder<PreRead> builder)
+    {
+        builder.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(16);
+        builder.Property(p => p.Note).HasMaxLength(4000);
+        builder.HasIndex(p => new { p.NominationId, p.PanelMemberId }).IsUnique();
+        builder.HasOne<Nomination>().WithMany(n => n.PreReads).HasForeignKey(p => p.NominationId);
+        builder.HasOne<Person>().WithMany().HasForeignKey(p => p.PanelMemberId);
+    }
+}
+
+internal sealed class IdentityRevealConfiguration : IEntityTypeConfiguration<IdentityReveal>
+{
+    public void Configure(EntityTypeBuilder<IdentityReveal> builder)
+    {
+        builder.Property(r => r.Reason).HasMaxLength(1000);
+        builder.HasIndex(r => new { r.SessionId, r.PanelMemberId });
+        builder.HasOne<CalibrationSession>().WithMany().HasForeignKey(r => r.SessionId);
+        builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PanelMemberId);
+    }
+}
