@@ -41,6 +41,8 @@ public static class AuditEventTypes
     public const string ItemReconfirmed = "item.reconfirmed";
     public const string ItemFlaggedForReconfirmation = "item.flagged-for-reconfirmation";
     public const string DelegationAssigned = "delegation.assigned";
+    public const string DirectoryImported = "directory.imported";
+    public const string PersonUpdated = "directory.person-updated";
     public const string SessionCreated = "calibration.session-created";
     public const string CandidateNominated = "calibration.nominated";
     public const string SessionStarted = "calibration.session-started";

@@ -7,6 +7,7 @@ using Vaarst.Growth.Web.Features.Account;
 using Vaarst.Growth.Web.Features.Audit;
 using Vaarst.Growth.Web.Features.Evidence;
 using Vaarst.Growth.Web.Features.Gap;
+using Vaarst.Growth.Web.Features.People;
 
 namespace Vaarst.Growth.Web.Hosting;
 
@@ -50,6 +51,7 @@ public static class GrowthWebApplication
         app.MapEvidenceFileEndpoints();
         app.MapAuditEndpoints();
         app.MapGapEndpoints();
+        app.MapPeopleEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceSignIn(app, authenticationMode));
         return app;
