@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.Evidence;
@@ -7,8 +8,11 @@ using Vaarst.Growth.Core.Review;
 
 namespace Vaarst.Growth.Core.Data;
 
-public sealed class GrowthDbContext(DbContextOptions<GrowthDbContext> options) : DbContext(options)
+/// <remarks>Also holds the ASP.NET Core Data Protection keys, so every app instance on the database shares sign-in cookies.</remarks>
+public sealed class GrowthDbContext(DbContextOptions<GrowthDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<FrameworkVersion> FrameworkVersions => Set<FrameworkVersion>();
     public DbSet<Craft> Crafts => Set<Craft>();
     public DbSet<Level> Levels => Set<Level>();

@@ -45,8 +45,15 @@ public static class GrowthAuthentication
         }
     }
 
-    public static IServiceCollection AddGrowthAuthentication(this IServiceCollection services, string mode, IConfiguration configuration)
+    public static IServiceCollection AddGrowthAuthentication(this IServiceCollection services, string mode, IConfiguration configuration, bool isDevelopment = false)
     {
+        // Outside Development the sign-in cookie only ever travels over HTTPS (TLS may end at a proxy: see docs/deployment.md).
+        void ConfigureCookie(CookieAuthenticationOptions options)
+        {
+            ConfigureCookieDefaults(options);
+            options.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        }
+
         if (mode == AuthenticationModes.EntraId)
         {
             services.AddAuthentication(OpenIdConnectDefaults.AuthenticationScheme)
@@ -90,7 +97,7 @@ public static class GrowthAuthentication
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
     }
 
-    private static void ConfigureCookie(CookieAuthenticationOptions options)
+    private static void ConfigureCookieDefaults(CookieAuthenticationOptions options)
     {
         options.LoginPath = "/account/signin";
         options.LogoutPath = "/account/signout";
@@ -98,7 +105,6 @@ public static class GrowthAuthentication
         options.Cookie.Name = "vaarst.growth";
         options.Cookie.HttpOnly = true;
         options.Cookie.SameSite = SameSiteMode.Lax;
-        options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         options.SlidingExpiration = true;
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
     }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using MudBlazor.Services;
@@ -26,8 +27,17 @@ public static class GrowthWebApplication
 
         builder.Services.AddGrowthCore(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddHostedService<DatabaseInitializer>();
-        builder.Services.AddGrowthAuthentication(authenticationMode, builder.Configuration);
+        builder.Services.AddGrowthAuthentication(authenticationMode, builder.Configuration, builder.Environment.IsDevelopment());
         builder.Services.AddSingleton(new SignInOptions(authenticationMode));
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Vaarst.Growth")
+            .PersistKeysToDbContext<GrowthDbContext>();
+        builder.Services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "vaarst.antiforgery";
+            o.SuppressXFrameOptionsHeader = true;
+            o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        });
         builder.Services.AddHealthChecks().AddDbContextCheck<GrowthDbContext>("database");
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
@@ -40,6 +50,7 @@ public static class GrowthWebApplication
             app.UseHsts();
         }
 
+        app.UseSecurityHeaders(app.Configuration);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAuthentication();
         app.UseAuthorization();
@@ -52,7 +63,8 @@ public static class GrowthWebApplication
         app.MapAuditEndpoints();
         app.MapGapEndpoints();
         app.MapPeopleEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // Our Content-Security-Policy already says frame-ancestors 'none'; Blazor would add a second, weaker policy.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.Lifetime.ApplicationStarted.Register(() => AnnounceSignIn(app, authenticationMode));
         return app;
     }
