@@ -7,7 +7,8 @@ namespace Vaarst.Growth.Core.Audit;
 /// <summary>Adds audit events to the unit of work of the change they describe, so both are saved or neither is.</summary>
 public static class AuditTrail
 {
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
+    // Audit text is read by people (the audit page, CSV exports); it is always HTML-encoded when shown, so no need to escape here.
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static AuditEvent Record(
         this GrowthDbContext db,

@@ -1,0 +1,128 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using Vaarst.Growth.Core.Review;
+using Vaarst.Growth.Web.Features.Review;
+using static Vaarst.Growth.Web.Tests.Features.ReviewTestHost;
+
+namespace Vaarst.Growth.Web.Tests.Features.Review;
+
+public sealed class ReviewItemPageTests : BunitContext
+{
+    private static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
+
+    [Theory]
+    [InlineData(ChecklistStatus.Submitted, "sign-off,request-changes")]
+    [InlineData(ChecklistStatus.NeedsReconfirmation, "reconfirm,revoke")]
+    [InlineData(ChecklistStatus.SignedOff, "revoke")]
+    [InlineData(ChecklistStatus.Draft, "")]
+    [InlineData(ChecklistStatus.ChangesRequested, "")]
+    public void ActionsFor_offers_the_decisions_the_status_allows(ChecklistStatus status, string expected)
+    {
+        var actions = ReviewItemPage.ActionsFor(status);
+
+        Assert.Equal(expected, string.Join(",", actions.Select(a => a.Id)));
+        Assert.All(actions.Where(a => a.Id is "request-changes" or "revoke"), a => Assert.True(a.CommentRequired));
+        Assert.All(actions.Where(a => a.Id is "sign-off" or "reconfirm"), a => Assert.False(a.CommentRequired));
+    }
+
+    [Fact]
+    public async Task Review_page_shows_the_decisions_for_a_submitted_item()
+    {
+        await using var host = await CreateAsync();
+        var itemId = await host.SubmittedAsync(host.Edge, Benchmarking);
+        host.AddTo(this, host.Manager);
+
+        var cut = Render<ReviewItemPage>(p => p.Add(x => x.ItemId, itemId));
+
+        cut.WaitForElement("[data-testid=decision-panel]");
+        Assert.NotNull(cut.Find("[data-testid=decide-sign-off]"));
+        Assert.NotNull(cut.Find("[data-testid=decide-request-changes]"));
+        Assert.Empty(cut.FindAll("[data-testid=decide-revoke]"));
+        Assert.Contains("Eda Edge", cut.Markup);
+        Assert.Contains("A pull request", cut.Markup);
+    }
+
+    [Fact]
+    public async Task Request_changes_without_a_comment_shows_the_error_and_records_nothing()
+    {
+        await using var host = await CreateAsync();
+        var itemId = await host.SubmittedAsync(host.Edge, Benchmarking);
+        host.AddTo(this, host.Manager);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var cut = Render<ReviewItemPage>(p => p.Add(x => x.ItemId, itemId));
+        var startedAt = navigation.Uri;
+
+        cut.WaitForElement("[data-testid=decide-request-changes]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains(Snackbars(), s => (s.Message ?? "").Contains("Say what needs to change") && s.Severity == Severity.Error));
+        Assert.Empty(await host.DecisionsAsync(itemId));
+        Assert.Equal(startedAt, navigation.Uri);
+        await using var db = host.CreateDbContext();
+        Assert.Equal(ItemStatus.Submitted, db.ChecklistItems.Single(i => i.Id == itemId).Status);
+    }
+
+    [Fact]
+    public async Task Request_changes_with_a_comment_records_the_decision_and_returns_to_the_queue()
+    {
+        await using var host = await CreateAsync();
+        var itemId = await host.SubmittedAsync(host.Edge, Benchmarking);
+        host.AddTo(this, host.Manager);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var cut = Render<ReviewItemPage>(p => p.Add(x => x.ItemId, itemId));
+
+        cut.WaitForElement("textarea[data-testid=decision-comment]").Input("Link the results run");
+        cut.Find("[data-testid=decide-request-changes]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("http://localhost/reviews", navigation.Uri));
+        var decision = Assert.Single(await host.DecisionsAsync(itemId));
+        Assert.Equal((DecisionKind.RequestChanges, host.Manager.PersonId, "Link the results run"), (decision.Kind, (int?)decision.ReviewerId, decision.Comment));
+        await using var db = host.CreateDbContext();
+        Assert.Equal(ItemStatus.ChangesRequested, db.ChecklistItems.Single(i => i.Id == itemId).Status);
+        Assert.Contains(Snackbars(), s => s.Severity == Severity.Success);
+    }
+
+    [Fact]
+    public async Task Sign_off_of_an_item_changed_after_the_page_opened_shows_the_conflict_and_records_nothing()
+    {
+        await using var host = await CreateAsync();
+        var itemId = await host.SubmittedAsync(host.Edge, Benchmarking);
+        host.AddTo(this, host.Manager);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var cut = Render<ReviewItemPage>(p => p.Add(x => x.ItemId, itemId));
+        var startedAt = navigation.Uri;
+        cut.WaitForElement("[data-testid=decide-sign-off]");
+
+        // The engineer withdraws and resubmits while the manager reads: same status, newer version.
+        await host.UseCase<WithdrawSubmission>().HandleAsync(host.Edge, new ItemRef(itemId, await host.VersionAsync(itemId)), Ct);
+        await host.UseCase<SubmitItems>().HandleAsync(host.Edge, new SubmitItemsRequest([new ItemRef(itemId, await host.VersionAsync(itemId))]), Ct);
+        cut.Find("[data-testid=decide-sign-off]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains(Snackbars(), s => (s.Message ?? "").Contains("changed since you opened it") && s.Severity == Severity.Warning));
+        Assert.Empty(await host.DecisionsAsync(itemId));
+        Assert.Equal(startedAt, navigation.Uri);
+        await using var db = host.CreateDbContext();
+        Assert.Equal(ItemStatus.Submitted, db.ChecklistItems.Single(i => i.Id == itemId).Status);
+
+        // The page reloaded the item, so a second try decides on what the engineer submitted last.
+        cut.Find("[data-testid=decide-sign-off]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("http://localhost/reviews", navigation.Uri));
+        Assert.Equal(DecisionKind.SignOff, Assert.Single(await host.DecisionsAsync(itemId)).Kind);
+    }
+
+    [Fact]
+    public async Task Review_page_of_ones_own_item_offers_no_decision()
+    {
+        await using var host = await CreateAsync();
+        var itemId = await host.SubmittedAsync(host.Edge, Benchmarking);
+        host.AddTo(this, host.Edge);
+
+        var cut = Render<ReviewItemPage>(p => p.Add(x => x.ItemId, itemId));
+
+        cut.WaitForAssertion(() => Assert.Contains("This is your own item", cut.Markup));
+        Assert.Empty(cut.FindAll("[data-testid=decision-panel]"));
+    }
+
+    private IEnumerable<Snackbar> Snackbars() => Services.GetRequiredService<ISnackbar>().ShownSnackbars;
+}
