@@ -17,7 +17,11 @@ public sealed class GetFrameworkCatalogue(IDbContextFactory<GrowthDbContext> dbF
 {
     public async Task<FrameworkCatalogue> HandleAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.PersonId is null && actor != Actor.System)
+        {
+            throw new ForbiddenException("Sign in to read the framework.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var version = await db.FrameworkVersions.AsNoTracking()
             .OrderByDescending(v => v.Number)

@@ -19,7 +19,11 @@ public sealed class GetLevel(IDbContextFactory<GrowthDbContext> dbFactory)
 {
     public async Task<LevelView> HandleAsync(Actor actor, int levelId, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(actor);
+        if (actor.PersonId is null && actor != Actor.System)
+        {
+            throw new ForbiddenException("Sign in to read the framework.");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var level = await db.Levels.AsNoTracking()
             .Where(l => l.Id == levelId)

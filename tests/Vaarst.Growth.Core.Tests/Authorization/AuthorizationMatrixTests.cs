@@ -1,0 +1,233 @@
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Audit;
+using Vaarst.Growth.Core.Calibration;
+using Vaarst.Growth.Core.Evidence;
+using Vaarst.Growth.Core.Framework;
+using Vaarst.Growth.Core.Gap;
+using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Core.Review;
+using static Vaarst.Growth.Core.Tests.Scenario;
+
+namespace Vaarst.Growth.Core.Tests.Authorization;
+
+/// <summary>Who calls, relative to the engineer whose data the use case touches (Eda, an Edge ML engineer).</summary>
+public enum Caller
+{
+    Self,
+    Manager,
+    OtherManager,
+    Delegate,
+    OtherEngineer,
+    Panel,
+    OtherPanel,
+    Admin,
+    Anonymous,
+}
+
+/// <summary>
+/// Every use case × every kind of caller, allowed or denied. "Denied" means the use case refused with
+/// ForbiddenException or NotFoundException; anything else (success, or a business rule such as "only a submitted item
+/// can be signed off") means the caller got past authorization. A new use case must add its row (a test checks).
+/// </summary>
+public sealed class AuthorizationMatrixTests
+{
+    private static readonly Caller[] People = [Caller.Self, Caller.Manager, Caller.OtherManager, Caller.Delegate, Caller.OtherEngineer, Caller.Panel, Caller.OtherPanel, Caller.Admin];
+    private static readonly Caller[] Engineers = [Caller.Self, Caller.OtherEngineer];
+    private static readonly Caller[] Reviewers = [Caller.Manager, Caller.Delegate];
+    private static readonly string Seed = File.ReadAllText(RepositoryRoot.Combine("seed-content", "careerframework", "mlengineer", "level4.md"));
+    private static readonly EvidenceDetails Details = new("Evidence", new DateOnly(2026, 10, 1), null);
+
+    private sealed record Row(Type UseCase, Caller[] Allowed, Func<Matrix, Actor, Task> Act);
+
+    private static readonly Row[] Rows =
+    [
+        new(typeof(ImportFramework), [Caller.Admin], (m, a) => m.S.UseCase<ImportFramework>().HandleAsync(a, new ImportFrameworkRequest(FrameworkPageParser.Parse("level4.md", Seed).Pages, "test"), Ct)),
+        new(typeof(SeedDemoOrganisation), [Caller.Admin], (m, a) => m.S.UseCase<SeedDemoOrganisation>().HandleAsync(a, RepositoryRoot.Combine("seed-content", "demo", "organisation.yaml"), Ct)),
+        new(typeof(GetFrameworkCatalogue), People, (m, a) => m.S.UseCase<GetFrameworkCatalogue>().HandleAsync(a, Ct)),
+        new(typeof(GetLevel), People, (m, a) => m.S.UseCase<GetLevel>().HandleAsync(a, m.LevelId, Ct)),
+        new(typeof(GetMyProfile), People, (m, a) => m.S.UseCase<GetMyProfile>().HandleAsync(a, Ct)),
+        new(typeof(GetMyTeam), People, (m, a) => m.S.UseCase<GetMyTeam>().HandleAsync(a, Ct)),
+        new(typeof(GetNotifications), People, (m, a) => m.S.UseCase<GetNotifications>().HandleAsync(a, 20, Ct)),
+        new(typeof(MarkNotificationsRead), People, (m, a) => m.S.UseCase<MarkNotificationsRead>().HandleAsync(a, new MarkNotificationsReadRequest(null), Ct)),
+        new(typeof(GetReviewQueue), People, (m, a) => m.S.UseCase<GetReviewQueue>().HandleAsync(a, new GetReviewQueueRequest(), Ct)),
+        new(typeof(CountReviewQueue), People, (m, a) => m.S.UseCase<CountReviewQueue>().HandleAsync(a, Ct)),
+        new(typeof(ListSessions), People, (m, a) => m.S.UseCase<ListSessions>().HandleAsync(a, Ct)),
+        new(typeof(GetMyOutcomes), People, (m, a) => m.S.UseCase<GetMyOutcomes>().HandleAsync(a, Ct)),
+        new(typeof(GetTeamHeatmap), People, (m, a) => m.S.UseCase<GetTeamHeatmap>().HandleAsync(a, null, Ct)),
+        new(typeof(AssignDelegate), [Caller.Admin], (m, a) => m.S.UseCase<AssignDelegate>().HandleAsync(a, new AssignDelegateRequest(m.S.Manager.PersonId!.Value, m.S.OtherManager.PersonId!.Value, m.Today, m.Today.AddDays(1)), Ct)),
+        new(typeof(EndDelegation), [Caller.Admin], (m, a) => m.S.UseCase<EndDelegation>().HandleAsync(a, m.DelegationId, Ct)),
+        new(typeof(ListDelegations), [Caller.Admin], (m, a) => m.S.UseCase<ListDelegations>().HandleAsync(a, Ct)),
+        new(typeof(ListDirectory), [Caller.Admin], (m, a) => m.S.UseCase<ListDirectory>().HandleAsync(a, Ct)),
+        new(typeof(PreviewDirectoryImport), [Caller.Admin], (m, a) => m.S.UseCase<PreviewDirectoryImport>().HandleAsync(a, "name,email,manager_email,craft,specialism,current_level,target_level,roles\nNew,new@vaarst.example,,,,,,Engineer", Ct)),
+        new(typeof(ApplyDirectoryImport), [Caller.Admin], (m, a) => m.S.UseCase<ApplyDirectoryImport>().HandleAsync(a, "name,email,manager_email,craft,specialism,current_level,target_level,roles\nNew,new@vaarst.example,,,,,,Engineer", Ct)),
+        new(typeof(ExportDirectory), [Caller.Admin], (m, a) => m.S.UseCase<ExportDirectory>().HandleAsync(a, Ct)),
+        new(typeof(GetPersonForEdit), [Caller.Admin], (m, a) => m.S.UseCase<GetPersonForEdit>().HandleAsync(a, m.S.Edge.PersonId!.Value, Ct)),
+        new(typeof(UpdatePerson), [Caller.Admin], (m, a) => m.S.UseCase<UpdatePerson>().HandleAsync(a, new UpdatePersonRequest(null, 0, "New", $"new{Guid.NewGuid():N}@vaarst.example", null, null, null, null, null, Roles.Engineer), Ct)),
+        new(typeof(GetAuditLog), [Caller.Admin], (m, a) => m.S.UseCase<GetAuditLog>().HandleAsync(a, new AuditLogFilter(), 0, 10, Ct)),
+        new(typeof(ExportAuditLog), [Caller.Admin], (m, a) => m.S.UseCase<ExportAuditLog>().HandleAsync(a, new AuditLogFilter(), Ct)),
+        new(typeof(CreateSession), [Caller.Admin], (m, a) => m.S.UseCase<CreateSession>().HandleAsync(a, new CreateSessionRequest("New", 4, m.Today, [m.S.Panel1.PersonId!.Value], m.S.Panel2.PersonId!.Value), Ct)),
+        new(typeof(GetChecklist), Engineers, (m, a) => m.S.UseCase<GetChecklist>().HandleAsync(a, new GetChecklistRequest(), Ct)),
+        new(typeof(GetEvidenceLibrary), Engineers, (m, a) => m.S.UseCase<GetEvidenceLibrary>().HandleAsync(a, true, Ct)),
+        new(typeof(RateStatement), [Caller.Self], (m, a) => m.S.UseCase<RateStatement>().HandleAsync(a, new RateStatementRequest(m.EdgeOnlyStatementId, SelfRating.Learning, null, null), Ct)),
+        new(typeof(SubmitItems), [Caller.Self], (m, a) => m.S.UseCase<SubmitItems>().HandleAsync(a, new SubmitItemsRequest([new ItemRef(m.ItemId, m.ItemVersion())]), Ct)),
+        new(typeof(WithdrawSubmission), [Caller.Self], (m, a) => m.S.UseCase<WithdrawSubmission>().HandleAsync(a, new ItemRef(m.ItemId, m.ItemVersion()), Ct)),
+        new(typeof(GetItem), [Caller.Self, .. Reviewers], (m, a) => m.S.UseCase<GetItem>().HandleAsync(a, m.ItemId, Ct)),
+        new(typeof(SignOffItem), Reviewers, (m, a) => m.S.UseCase<SignOffItem>().HandleAsync(a, new DecisionRequest(m.ItemId, m.ItemVersion(), null), Ct)),
+        new(typeof(RequestChanges), Reviewers, (m, a) => m.S.UseCase<RequestChanges>().HandleAsync(a, new DecisionRequest(m.ItemId, m.ItemVersion(), "More please"), Ct)),
+        new(typeof(RevokeSignOff), Reviewers, (m, a) => m.S.UseCase<RevokeSignOff>().HandleAsync(a, new DecisionRequest(m.ItemId, m.ItemVersion(), "Wrong"), Ct)),
+        new(typeof(ReconfirmItem), Reviewers, (m, a) => m.S.UseCase<ReconfirmItem>().HandleAsync(a, new DecisionRequest(m.ItemId, m.ItemVersion(), null), Ct)),
+        new(typeof(AddLinkEvidence), [Caller.Self], (m, a) => m.S.UseCase<AddLinkEvidence>().HandleAsync(a, new AddLinkEvidenceRequest(Details, "https://example.com/x", [m.EdgeOnlyStatementId]), Ct)),
+        new(typeof(AddNoteEvidence), [Caller.Self], (m, a) => m.S.UseCase<AddNoteEvidence>().HandleAsync(a, new AddNoteEvidenceRequest(Details, "A note", [m.EdgeOnlyStatementId]), Ct)),
+        new(typeof(AddFileEvidence), [Caller.Self], (m, a) => m.S.UseCase<AddFileEvidence>().HandleAsync(a, new AddFileEvidenceRequest(Details, "n.txt", new MemoryStream("notes"u8.ToArray()), [m.EdgeOnlyStatementId]), Ct)),
+        new(typeof(EditEvidence), [Caller.Self], (m, a) => m.S.UseCase<EditEvidence>().HandleAsync(a, new EditEvidenceRequest(m.EvidenceId, m.EvidenceVersion(), Details with { Title = "Edited" }, "https://example.com/y"), Ct)),
+        new(typeof(ArchiveEvidence), [Caller.Self], (m, a) => m.S.UseCase<ArchiveEvidence>().HandleAsync(a, new EvidenceRef(m.FileEvidenceId, m.EvidenceVersion(m.FileEvidenceId)), Ct)),
+        new(typeof(RestoreEvidence), [Caller.Self], (m, a) => m.S.UseCase<RestoreEvidence>().HandleAsync(a, new EvidenceRef(m.FileEvidenceId, m.EvidenceVersion(m.FileEvidenceId)), Ct)),
+        new(typeof(AttachEvidence), [Caller.Self], (m, a) => m.S.UseCase<AttachEvidence>().HandleAsync(a, new AttachEvidenceRequest(m.FileEvidenceId, [m.EdgeOnlyStatementId]), Ct)),
+        new(typeof(DetachEvidence), [Caller.Self], (m, a) => m.S.UseCase<DetachEvidence>().HandleAsync(a, new DetachEvidenceRequest(m.FileEvidenceId, m.FileItemId), Ct)),
+        new(typeof(OpenEvidenceFile), [Caller.Self, .. Reviewers], async (m, a) => (await m.S.UseCase<OpenEvidenceFile>().HandleAsync(a, m.FileEvidenceId, Ct)).Content.Dispose()),
+        new(typeof(GetGap), [Caller.Self, .. Reviewers, Caller.Panel], (m, a) => m.S.UseCase<GetGap>().HandleAsync(a, new GetGapRequest(m.S.Edge.PersonId), Ct)),
+        new(typeof(ExportGap), [Caller.Self, .. Reviewers, Caller.Panel], (m, a) => m.S.UseCase<ExportGap>().HandleAsync(a, new GetGapRequest(m.S.Edge.PersonId), Ct)),
+        new(typeof(NominateCandidate), [Caller.Manager], (m, a) => m.S.UseCase<NominateCandidate>().HandleAsync(a, new NominateCandidateRequest(m.OpenSessionId, m.S.Edge.PersonId!.Value, "Ready"), Ct)),
+        new(typeof(StartSession), [Caller.Panel], (m, a) => m.S.UseCase<StartSession>().HandleAsync(a, m.OpenSessionId, Ct)),
+        new(typeof(RecordDecision), [Caller.Panel], (m, a) => m.S.UseCase<RecordDecision>().HandleAsync(a, new RecordDecisionRequest(m.NominationId, m.NominationVersion(), Outcome.Promote, "Strong"), Ct)),
+        new(typeof(CloseSession), [Caller.Panel], (m, a) => m.S.UseCase<CloseSession>().HandleAsync(a, m.SessionId, Ct)),
+        new(typeof(GetSession), [Caller.Panel], (m, a) => m.S.UseCase<GetSession>().HandleAsync(a, m.SessionId, Ct)),
+        new(typeof(GetComparison), [Caller.Panel], (m, a) => m.S.UseCase<GetComparison>().HandleAsync(a, m.SessionId, Ct)),
+        new(typeof(ExportComparison), [Caller.Panel], (m, a) => m.S.UseCase<ExportComparison>().HandleAsync(a, m.SessionId, Ct)),
+        new(typeof(GetCandidateDossier), [Caller.Panel], (m, a) => m.S.UseCase<GetCandidateDossier>().HandleAsync(a, m.NominationId, Ct)),
+        new(typeof(RevealIdentities), [Caller.Panel], (m, a) => m.S.UseCase<RevealIdentities>().HandleAsync(a, new RevealIdentitiesRequest(m.SessionId, "Conflict check"), Ct)),
+        new(typeof(SubmitPreRead), [Caller.Panel], (m, a) => m.S.UseCase<SubmitPreRead>().HandleAsync(a, new SubmitPreReadRequest(m.NominationId, Outcome.Promote, null), Ct)),
+        new(typeof(GetConsistencyAnalytics), [Caller.Admin, Caller.Panel, Caller.OtherPanel], (m, a) => m.S.UseCase<GetConsistencyAnalytics>().HandleAsync(a, Ct)),
+    ];
+
+    public static TheoryData<string> UseCases => new(Rows.Select(r => r.UseCase.Name));
+
+    [Theory]
+    [MemberData(nameof(UseCases))]
+    public async Task Use_case_allows_exactly_the_expected_callers(string useCase)
+    {
+        var row = Rows.Single(r => r.UseCase.Name == useCase);
+        await using var matrix = await Matrix.CreateAsync();
+        var results = new List<string>();
+
+        // Denied callers first, so state changes by allowed callers cannot mask a refusal.
+        foreach (var caller in Enum.GetValues<Caller>().OrderBy(c => row.Allowed.Contains(c)))
+        {
+            var denied = false;
+            try
+            {
+                await row.Act(matrix, matrix.ActorFor(caller));
+            }
+            catch (Exception ex) when (ex is ForbiddenException or NotFoundException)
+            {
+                denied = true;
+            }
+            catch (Exception ex) when (ex is ValidationException or ConflictException)
+            {
+            }
+
+            if (denied == row.Allowed.Contains(caller))
+            {
+                results.Add($"{caller} was {(denied ? "denied" : "allowed")}");
+            }
+        }
+
+        Assert.True(results.Count == 0, $"{useCase}: {string.Join("; ", results)}");
+    }
+
+    [Fact]
+    public void Every_use_case_has_a_row()
+    {
+        var useCases = typeof(ImportFramework).Assembly.GetExportedTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.GetMethod("HandleAsync") is not null)
+            .Select(t => t.Name)
+            .Order();
+
+        Assert.Equal(useCases, Rows.Select(r => r.UseCase.Name).Order());
+    }
+
+    /// <summary>The organisation every row runs against: Eda's submitted item with evidence and a file, a delegate, sessions.</summary>
+    private sealed class Matrix : IAsyncDisposable
+    {
+        public required Scenario S { get; init; }
+        public required Actor Delegate { get; init; }
+        public int LevelId { get; private set; }
+        public int EdgeOnlyStatementId { get; private set; }
+        public int ItemId { get; private set; }
+        public int FileItemId { get; private set; }
+        public int EvidenceId { get; private set; }
+        public int FileEvidenceId { get; private set; }
+        public int DelegationId { get; private set; }
+        public int SessionId { get; private set; }
+        public int OpenSessionId { get; private set; }
+        public int NominationId { get; private set; }
+        public DateOnly Today => DateOnly.FromDateTime(S.Database.Clock.GetUtcNow().UtcDateTime);
+
+        public static async Task<Matrix> CreateAsync()
+        {
+            var s = await Scenario.CreateAsync();
+            int delegateId;
+            await using (var db = s.Database.CreateDbContext())
+            {
+                var person = new Person { Name = "Dee Delegate", Email = "dee@vaarst.example", Roles = Roles.Manager };
+                db.People.Add(person);
+                await db.SaveChangesAsync(Ct);
+                delegateId = person.Id;
+            }
+
+            var m = new Matrix { S = s, Delegate = new Actor(delegateId, "Dee Delegate", Roles.Manager) };
+            m.DelegationId = await s.UseCase<AssignDelegate>().HandleAsync(s.Admin, new AssignDelegateRequest(s.Manager.PersonId!.Value, delegateId, m.Today, m.Today.AddDays(7)), Ct);
+            await using (var db = s.Database.CreateDbContext())
+            {
+                m.LevelId = await db.Levels.Select(l => l.Id).SingleAsync(Ct);
+            }
+
+            m.EdgeOnlyStatementId = await s.StatementAsync("I am familiar with media and streaming libraries");
+            (m.ItemId, m.EvidenceId) = await s.ItemWithEvidenceAsync(s.Edge, await s.StatementAsync("I can to write performance/benchmarking code"));
+            await s.UseCase<SubmitItems>().HandleAsync(s.Edge, new SubmitItemsRequest([new ItemRef(m.ItemId, m.ItemVersion())]), Ct);
+            var cuda = await s.StatementAsync("I can use the relevant Parallel Computing");
+            m.FileEvidenceId = await s.UseCase<AddFileEvidence>().HandleAsync(s.Edge, new AddFileEvidenceRequest(Details, "results.csv", new MemoryStream("a,b\n1,2\n"u8.ToArray()), [cuda]), Ct);
+            await using (var db = s.Database.CreateDbContext())
+            {
+                m.FileItemId = await db.ChecklistItems.Where(i => i.PersonId == s.Edge.PersonId && i.StatementId == cuda).Select(i => i.Id).SingleAsync(Ct);
+            }
+
+            m.SessionId = await s.UseCase<CreateSession>().HandleAsync(s.Admin, new CreateSessionRequest("Panel", 4, m.Today, [s.Panel2.PersonId!.Value], s.Panel1.PersonId!.Value), Ct);
+            m.NominationId = await s.UseCase<NominateCandidate>().HandleAsync(s.Manager, new NominateCandidateRequest(m.SessionId, s.Edge.PersonId!.Value, "Ready"), Ct);
+            await s.UseCase<StartSession>().HandleAsync(s.Panel1, m.SessionId, Ct);
+            var other = await s.UseCase<CreateSession>().HandleAsync(s.Admin, new CreateSessionRequest("Other panel", 4, m.Today, [s.Panel2.PersonId!.Value], s.Panel3.PersonId!.Value), Ct);
+            await s.UseCase<NominateCandidate>().HandleAsync(s.Manager, new NominateCandidateRequest(other, s.Ml.PersonId!.Value, "Also ready"), Ct);
+            m.OpenSessionId = await s.UseCase<CreateSession>().HandleAsync(s.Admin, new CreateSessionRequest("Open", 4, m.Today, [s.Panel2.PersonId!.Value], s.Panel1.PersonId!.Value), Ct);
+            return m;
+        }
+
+        public Actor ActorFor(Caller caller) => caller switch
+        {
+            Caller.Self => S.Edge,
+            Caller.Manager => S.Manager,
+            Caller.OtherManager => S.OtherManager,
+            Caller.Delegate => Delegate,
+            Caller.OtherEngineer => S.Ml,
+            Caller.Panel => S.Panel1,
+            Caller.OtherPanel => S.Panel3,
+            Caller.Admin => S.Admin,
+            _ => new Actor(null, "Anonymous", Roles.None),
+        };
+
+        public int ItemVersion() => S.ItemAsync(ItemId).GetAwaiter().GetResult().Version;
+
+        public int EvidenceVersion(int? evidenceId = null)
+        {
+            using var db = S.Database.CreateDbContext();
+            return db.Evidence.Where(e => e.Id == (evidenceId ?? EvidenceId)).Select(e => e.Version).Single();
+        }
+
+        public int NominationVersion()
+        {
+            using var db = S.Database.CreateDbContext();
+            return db.Nominations.Where(n => n.Id == NominationId).Select(n => n.Version).Single();
+        }
+
+        public ValueTask DisposeAsync() => S.DisposeAsync();
+    }
+}
