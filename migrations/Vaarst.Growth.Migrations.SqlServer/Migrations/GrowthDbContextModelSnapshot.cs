@@ -747,6 +747,9 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<bool?>("PrefersDarkMode")
+                        .HasColumnType("bit");
+
                     b.Property<int>("Roles")
                         .HasColumnType("int");
 

@@ -708,6 +708,9 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("PrefersDarkMode")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Roles")
                         .HasColumnType("INTEGER");
 

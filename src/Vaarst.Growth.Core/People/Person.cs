@@ -32,6 +32,8 @@ public sealed class Person : IVersioned
     public int? CurrentLevel { get; set; }
     public int? TargetLevel { get; set; }
     public bool IsActive { get; set; } = true;
+    /// <summary>The person's choice of dark mode; null until they choose (then the light theme is used).</summary>
+    public bool? PrefersDarkMode { get; set; }
     public int Version { get; set; }
 
     public bool HasRole(Roles role) => (Roles & role) == role;

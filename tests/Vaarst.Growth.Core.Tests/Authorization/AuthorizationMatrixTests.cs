@@ -46,6 +46,8 @@ public sealed class AuthorizationMatrixTests
         new(typeof(GetFrameworkCatalogue), People, (m, a) => m.S.UseCase<GetFrameworkCatalogue>().HandleAsync(a, Ct)),
         new(typeof(GetLevel), People, (m, a) => m.S.UseCase<GetLevel>().HandleAsync(a, m.LevelId, Ct)),
         new(typeof(GetMyProfile), People, (m, a) => m.S.UseCase<GetMyProfile>().HandleAsync(a, Ct)),
+        new(typeof(GetDarkMode), People, (m, a) => m.S.UseCase<GetDarkMode>().HandleAsync(a, Ct)),
+        new(typeof(SetDarkMode), People, (m, a) => m.S.UseCase<SetDarkMode>().HandleAsync(a, true, Ct)),
         new(typeof(GetMyTeam), People, (m, a) => m.S.UseCase<GetMyTeam>().HandleAsync(a, Ct)),
         new(typeof(GetNotifications), People, (m, a) => m.S.UseCase<GetNotifications>().HandleAsync(a, 20, Ct)),
         new(typeof(MarkNotificationsRead), People, (m, a) => m.S.UseCase<MarkNotificationsRead>().HandleAsync(a, new MarkNotificationsReadRequest(null), Ct)),

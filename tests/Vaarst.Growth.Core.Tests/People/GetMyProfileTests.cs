@@ -31,3 +31,19 @@ public sealed class GetMyProfileTests
         Assert.Null(profile.Checklist);
     }
 }
+
+public sealed class DarkModeTests
+{
+    [Fact]
+    public async Task Dark_mode_choice_is_remembered_per_person()
+    {
+        await using var s = await CreateAsync();
+
+        await s.UseCase<SetDarkMode>().HandleAsync(s.Edge, true, Ct);
+
+        Assert.True(await s.UseCase<GetDarkMode>().HandleAsync(s.Edge, Ct));
+        Assert.False(await s.UseCase<GetDarkMode>().HandleAsync(s.Ml, Ct));
+        await s.UseCase<SetDarkMode>().HandleAsync(s.Edge, false, Ct);
+        Assert.False(await s.UseCase<GetDarkMode>().HandleAsync(s.Edge, Ct));
+    }
+}

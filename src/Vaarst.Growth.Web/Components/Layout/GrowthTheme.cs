@@ -23,6 +23,25 @@ public static class GrowthTheme
             Error = "#B3261E",
             Info = "#1F5C7A",
         },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#7FC3E0",
+            Secondary = "#7CC4B2",
+            Tertiary = "#E0B96B",
+            AppbarBackground = "#10222E",
+            AppbarText = "#E8EEF2",
+            Background = "#0F1A21",
+            Surface = "#16242E",
+            DrawerBackground = "#13202A",
+            DrawerText = "#DCE4EA",
+            TextPrimary = "#E8EEF2",
+            TextSecondary = "#A9B7C2",
+            Success = "#6FCF97",
+            Warning = "#F2B35B",
+            Error = "#F28B82",
+            Info = "#7FC3E0",
+            LinesDefault = "#2A3A46",
+        },
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = ["Inter", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"] },
