@@ -5,6 +5,7 @@ using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Web.Components;
 using Vaarst.Growth.Web.Features.Account;
 using Vaarst.Growth.Web.Features.Audit;
+using Vaarst.Growth.Web.Features.Calibration;
 using Vaarst.Growth.Web.Features.Evidence;
 using Vaarst.Growth.Web.Features.Gap;
 
@@ -50,6 +51,7 @@ public static class GrowthWebApplication
         app.MapEvidenceFileEndpoints();
         app.MapAuditEndpoints();
         app.MapGapEndpoints();
+        app.MapCalibrationEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.Lifetime.ApplicationStarted.Register(() => AnnounceSignIn(app, authenticationMode));
         return app;
