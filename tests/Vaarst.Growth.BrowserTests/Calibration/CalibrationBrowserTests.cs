@@ -85,10 +85,11 @@ public sealed partial class CalibrationBrowserTests(AppFixture app) : IClassFixt
             drillDowns.Add((await columns.Nth(i).GetAttributeAsync("href"))!);
         }
 
+        // In-circuit navigation: the URL changes at once, the page follows when the server has read the dossier
+        // (slow on a busy machine, hence the longer wait).
         await columns.First.ClickAsync();
         await Expect(chair).ToHaveURLAsync(new Regex(@"/calibration/candidates/\d+$"));
-        await AppFixture.WaitForInteractiveAsync(chair);
-        await Expect(chair.GetByTestId("dossier-label")).ToHaveTextAsync("Candidate A");
+        await Expect(chair.GetByTestId("dossier-label")).ToHaveTextAsync("Candidate A", new() { Timeout = 20_000 });
         await AppFixture.ScreenshotAsync(chair, "calibration-candidate");
         foreach (var drillDown in drillDowns)
         {
@@ -261,3 +262,4 @@ public sealed partial class CalibrationBrowserTests(AppFixture app) : IClassFixt
         }
     }
 }
+
