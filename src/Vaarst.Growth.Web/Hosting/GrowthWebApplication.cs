@@ -6,6 +6,7 @@ using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Web.Components;
 using Vaarst.Growth.Web.Features.Account;
 using Vaarst.Growth.Web.Features.Audit;
+using Vaarst.Growth.Web.Features.Calibration;
 using Vaarst.Growth.Web.Features.Evidence;
 using Vaarst.Growth.Web.Features.Gap;
 using Vaarst.Growth.Web.Features.People;
@@ -63,6 +64,7 @@ public static class GrowthWebApplication
         app.MapAuditEndpoints();
         app.MapGapEndpoints();
         app.MapPeopleEndpoints();
+        app.MapCalibrationEndpoints();
         // Our Content-Security-Policy already says frame-ancestors 'none'; Blazor would add a second, weaker policy.
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
         app.Lifetime.ApplicationStarted.Register(() => AnnounceSignIn(app, authenticationMode));
