@@ -9,8 +9,15 @@ namespace Vaarst.Growth.BrowserTests.Oidc;
 /// authorization code with PKCE, the id_token's <c>oid</c>, <c>preferred_username</c> and <c>roles</c>, directory
 /// matching, and sign-out of both the app and the provider.
 /// </summary>
+[Collection(RunsAlone)]
 public sealed class EntraIdSignInTests(OidcFixture oidc) : IClassFixture<OidcFixture>
 {
+    /// <summary>
+    /// This class brings its own app, provider and browser: it runs after the other browser tests rather than beside
+    /// them, so neither slows the other on a busy machine.
+    /// </summary>
+    public const string RunsAlone = "Entra ID sign-in (runs alone)";
+
     [Fact]
     public async Task EntraId_engineer_and_manager_sign_in_at_the_provider_see_their_roles_and_sign_out()
     {
@@ -97,3 +104,6 @@ public sealed class EntraIdSignInTests(OidcFixture oidc) : IClassFixture<OidcFix
         await page.GetByRole(AriaRole.Button, new() { Name = "Yes, sign me out" }).ClickAsync();
     }
 }
+
+[CollectionDefinition(EntraIdSignInTests.RunsAlone, DisableParallelization = true)]
+public sealed class EntraIdSignInCollection;
