@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Identity.Web;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Vaarst.Growth.Core.People;
 
 namespace Vaarst.Growth.Web.Hosting;
@@ -60,11 +61,30 @@ public static class GrowthAuthentication
                 .AddMicrosoftIdentityWebApp(configuration.GetSection("AzureAd"));
             services.Configure<OpenIdConnectOptions>(OpenIdConnectDefaults.AuthenticationScheme, options =>
             {
+                // Authorization code flow with PKCE, redeemed with the client secret. Identity.Web would otherwise ask
+                // for response_type=id_token (implicit flow), which the app registration in docs/deployment.md does
+                // not enable ("ID tokens" is left unticked), so Entra ID would refuse the sign-in.
+                options.ResponseType = OpenIdConnectResponseType.Code;
+
+                // The app bar greets people by name. Identity.Web names the identity after preferred_username (the
+                // sign-in e-mail); Entra ID's display name is the `name` claim.
+                options.TokenValidationParameters.NameClaimType = "name";
+
                 var previous = options.Events.OnTokenValidated;
                 options.Events.OnTokenValidated = async context =>
                 {
                     await previous(context);
                     await AttachDirectoryPersonAsync(context);
+                };
+
+                // Sign-out sends no id_token_hint (tokens are not kept in the cookie), so name the client instead
+                // (OpenID Connect RP-Initiated Logout 1.0): a provider only returns people to post_logout_redirect_uri,
+                // and so to "You are signed out", when it knows which application asks.
+                var previousSignOut = options.Events.OnRedirectToIdentityProviderForSignOut;
+                options.Events.OnRedirectToIdentityProviderForSignOut = async context =>
+                {
+                    await previousSignOut(context);
+                    context.ProtocolMessage.ClientId ??= context.Options.ClientId;
                 };
             });
             services.Configure<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme, ConfigureCookie);

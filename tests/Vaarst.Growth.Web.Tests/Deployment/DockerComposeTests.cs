@@ -112,6 +112,17 @@ public sealed class DockerComposeTests
             text);
     }
 
+    [Fact]
+    public void CiRun_script_installsTheTestOidcProvidersNpmPackagesBeforeDotnetTest()
+    {
+        var text = System.IO.File.ReadAllText(RepositoryRoot.File(".ci", "run"));
+
+        var npm = text.IndexOf("npm ci --prefix tests/Vaarst.Growth.BrowserTests/Oidc/provider", StringComparison.Ordinal);
+        Assert.True(npm >= 0, ".ci/run must install the test OpenID Connect provider's npm packages");
+        Assert.True(npm < text.LastIndexOf("dotnet test", StringComparison.Ordinal));
+        Assert.True(System.IO.File.Exists(RepositoryRoot.File("tests", "Vaarst.Growth.BrowserTests", "Oidc", "provider", "package-lock.json")));
+    }
+
     private static YamlMappingNode Compose()
     {
         using var reader = new StreamReader(RepositoryRoot.File("docker-compose.yml"));
