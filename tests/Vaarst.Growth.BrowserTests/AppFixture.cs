@@ -50,7 +50,7 @@ public sealed partial class AppFixture : IAsyncLifetime
             BaseURL = BaseUrl,
             ViewportSize = new() { Width = width, Height = width < 600 ? 844 : 800 },
         });
-        context.SetDefaultTimeout(15_000);
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

@@ -27,7 +27,9 @@ public sealed class FrameworkBrowserTests(AppFixture app) : IClassFixture<AppFix
 
         await OpenFrameworkFromTheNavigationAsync(page);
         await Expect(page).ToHaveURLAsync($"{app.BaseUrl}/framework");
-        var level4 = page.GetByText("Level 4 (Mid)");
+        // The address changes before the page does: wait for the catalogue itself (the home card also says "Level 4 (Mid)").
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The career framework", Level = 1 })).ToBeVisibleAsync();
+        var level4 = page.GetByText("Level 4 (Mid)", new() { Exact = true });
         await Expect(level4).ToBeVisibleAsync();
         await VisitedAsync(page, "catalogue");
 
@@ -61,7 +63,8 @@ public sealed class FrameworkBrowserTests(AppFixture app) : IClassFixture<AppFix
 
         await page.GotoAsync("/framework");
         await AppFixture.WaitForInteractiveAsync(page);
-        await page.GetByText("Level 4 (Mid)").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The career framework", Level = 1 })).ToBeVisibleAsync();
+        await page.GetByText("Level 4 (Mid)", new() { Exact = true }).ClickAsync();
 
         await Expect(page.Locator(".mud-chip-selected")).ToHaveTextAsync("All + ML Engineer");
         await Expect(page.GetByTestId("area-machine-learning-and-deep-learning")).ToBeVisibleAsync();
