@@ -38,6 +38,12 @@ public static class GrowthAuthentication
                 .Where(key => string.IsNullOrWhiteSpace(configuration[$"AzureAd:{key}"]))
                 .Select(key => $"AzureAd:{key}")
                 .ToList();
+
+            // The authorization-code flow redeems the code with a client credential: a secret or a certificate.
+            if (string.IsNullOrWhiteSpace(configuration["AzureAd:ClientSecret"]) && !configuration.GetSection("AzureAd:ClientCredentials").GetChildren().Any())
+            {
+                missing.Add("AzureAd:ClientSecret");
+            }
             if (missing.Count > 0)
             {
                 throw new InvalidOperationException(
