@@ -1,8 +1,9 @@
 using Vaarst.Growth.Web.Cli;
 using Vaarst.Growth.Web.Hosting;
 
-// The same executable serves the app and runs the framework authors' command line
-// (`dotnet run --project src/Vaarst.Growth.Web -- framework validate <path>`).
+// The same executable serves the app and runs the command line: framework authors'
+// (`dotnet run --project src/Vaarst.Growth.Web -- framework validate <path>`) and performance work's
+// (`dotnet run --project src/Vaarst.Growth.Web -- data generate --engineers 2000 --database perf.db`).
 if (GrowthCommandLine.Handles(args))
 {
     return await GrowthCommandLine.RunAsync(args, Console.Out, Console.Error);

@@ -144,21 +144,27 @@ internal sealed class Scenario : IAsyncDisposable
         }
     }
 
-    private object UseCase(Type type) => Activator.CreateInstance(type, Arguments(type))!;
+    private object UseCase(Type type) => UseCaseOn(type, Database, FileStore, EvidenceOptions);
 
-    private object[] Arguments(Type type)
+    /// <summary>Builds a use case (and the use cases it depends on) against <paramref name="database"/>.</summary>
+    public static T UseCaseOn<T>(TestDatabase database, IEvidenceFileStore fileStore, EvidenceOptions? evidenceOptions = null) =>
+        (T)UseCaseOn(typeof(T), database, fileStore, evidenceOptions ?? new EvidenceOptions());
+
+    private static object UseCaseOn(Type type, TestDatabase database, IEvidenceFileStore fileStore, EvidenceOptions evidenceOptions)
     {
         var constructor = type.GetConstructors().Single();
-        return constructor.GetParameters().Select(p => p.ParameterType switch
+        var arguments = constructor.GetParameters().Select(p => p.ParameterType switch
         {
-            var t when t == typeof(TimeProvider) => (object)Database.Clock,
-            var t when t == typeof(IEvidenceFileStore) => FileStore,
-            var t when t == typeof(EvidenceOptions) => EvidenceOptions,
-            var t when t == typeof(INotificationSender) => new InAppNotificationSender(Database, Database.Clock),
-            var t when t.IsAssignableFrom(typeof(TestDatabase)) => Database,
-            var t when t.Namespace?.StartsWith("Vaarst.Growth.Core", StringComparison.Ordinal) == true && t.GetMethod("HandleAsync") is not null => UseCase(t),
+            var t when t == typeof(TimeProvider) => (object)database.Clock,
+            var t when t == typeof(IEvidenceFileStore) => fileStore,
+            var t when t == typeof(EvidenceOptions) => evidenceOptions,
+            var t when t == typeof(INotificationSender) => new InAppNotificationSender(database, database.Clock),
+            var t when t.IsAssignableFrom(typeof(TestDatabase)) => database,
+            var t when t.Namespace?.StartsWith("Vaarst.Growth.Core", StringComparison.Ordinal) == true && t.GetMethod("HandleAsync") is not null =>
+                UseCaseOn(t, database, fileStore, evidenceOptions),
             var t => throw new InvalidOperationException($"Scenario cannot provide {t} for {type.Name}."),
         }).ToArray();
+        return Activator.CreateInstance(type, arguments)!;
     }
 
     private static Actor Of(Person p) => new(p.Id, p.Name, p.Roles);

@@ -7,6 +7,17 @@ public sealed class EvidenceOptions
 {
     public const string SectionName = "Evidence";
     public const long DefaultMaxFileBytes = 20 * 1024 * 1024;
+    public const string FileSystemStore = "FileSystem";
+    public const string AzureBlobStore = "AzureBlob";
+
+    /// <summary>Where uploaded files are kept: <c>FileSystem</c> (default, <see cref="FileStorePath"/>) or <c>AzureBlob</c> (several app instances).</summary>
+    public string Store { get; set; } = FileSystemStore;
+
+    /// <summary>The Azure Storage connection string, when <see cref="Store"/> is <c>AzureBlob</c>.</summary>
+    public string? BlobConnectionString { get; set; }
+
+    /// <summary>The blob container of evidence files, when <see cref="Store"/> is <c>AzureBlob</c>; created if missing.</summary>
+    public string BlobContainer { get; set; } = "evidence";
 
     /// <summary>Folder of the uploaded-file store; a relative path is resolved against the content root.</summary>
     [Required]

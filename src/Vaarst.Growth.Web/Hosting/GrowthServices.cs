@@ -18,8 +18,30 @@ public static class GrowthServices
     {
         var options = configuration.GetSection("Evidence").Get<EvidenceOptions>() ?? new EvidenceOptions();
         services.AddSingleton(options);
-        services.AddSingleton<IEvidenceFileStore>(new FileSystemEvidenceFileStore(options.ResolveFileStorePath(contentRoot)));
+        services.AddSingleton<IEvidenceFileStore>(EvidenceStore(options, contentRoot));
         return services;
+    }
+
+    /// <summary><c>Evidence:Store</c>: <c>FileSystem</c> (default, one instance) or <c>AzureBlob</c> (shared by several instances).</summary>
+    private static IEvidenceFileStore EvidenceStore(EvidenceOptions options, string contentRoot)
+    {
+        if (string.Equals(options.Store, EvidenceOptions.FileSystemStore, StringComparison.OrdinalIgnoreCase))
+        {
+            return new FileSystemEvidenceFileStore(options.ResolveFileStorePath(contentRoot));
+        }
+
+        if (!string.Equals(options.Store, EvidenceOptions.AzureBlobStore, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"Evidence:Store '{options.Store}' is not supported. Use '{EvidenceOptions.FileSystemStore}' (default) or '{EvidenceOptions.AzureBlobStore}'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.BlobConnectionString) || string.IsNullOrWhiteSpace(options.BlobContainer))
+        {
+            throw new InvalidOperationException("Evidence:Store is AzureBlob but Evidence:BlobConnectionString or Evidence:BlobContainer is empty.");
+        }
+
+        return new AzureBlobEvidenceFileStore(options.BlobConnectionString, options.BlobContainer);
     }
 
     public static IServiceCollection AddGrowthCore(this IServiceCollection services, IConfiguration configuration, string contentRoot)

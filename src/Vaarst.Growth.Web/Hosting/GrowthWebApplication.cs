@@ -16,6 +16,9 @@ namespace Vaarst.Growth.Web.Hosting;
 /// <summary>Builds the web application: services, sign-in, pipeline and endpoints.</summary>
 public static class GrowthWebApplication
 {
+    /// <summary>When set, Blazor's SignalR connections go through Azure SignalR Service (docs/deployment.md).</summary>
+    public const string AzureSignalRConnectionString = "Azure:SignalR:ConnectionString";
+
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
@@ -41,6 +44,13 @@ public static class GrowthWebApplication
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<GrowthDbContext>("database");
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        if (!string.IsNullOrWhiteSpace(builder.Configuration[AzureSignalRConnectionString]))
+        {
+            // Several instances without sticky sessions at the load balancer: circuits go through Azure SignalR Service,
+            // which keeps each one on the instance that holds its state.
+            builder.Services.AddSignalR().AddAzureSignalR(o => o.ServerStickyMode = Microsoft.Azure.SignalR.ServerStickyMode.Required);
+        }
+
         builder.Services.AddMudServices();
 
         var app = builder.Build();
