@@ -86,7 +86,7 @@ public sealed class AuthorizationMatrixTests
         new(typeof(RestoreEvidence), [Caller.Self], (m, a) => m.S.UseCase<RestoreEvidence>().HandleAsync(a, new EvidenceRef(m.FileEvidenceId, m.EvidenceVersion(m.FileEvidenceId)), Ct)),
         new(typeof(AttachEvidence), [Caller.Self], (m, a) => m.S.UseCase<AttachEvidence>().HandleAsync(a, new AttachEvidenceRequest(m.FileEvidenceId, [m.EdgeOnlyStatementId]), Ct)),
         new(typeof(DetachEvidence), [Caller.Self], (m, a) => m.S.UseCase<DetachEvidence>().HandleAsync(a, new DetachEvidenceRequest(m.FileEvidenceId, m.FileItemId), Ct)),
-        new(typeof(OpenEvidenceFile), [Caller.Self, .. Reviewers], async (m, a) => (await m.S.UseCase<OpenEvidenceFile>().HandleAsync(a, m.FileEvidenceId, Ct)).Content.Dispose()),
+        new(typeof(OpenEvidenceFile), [Caller.Self, .. Reviewers, Caller.Panel], async (m, a) => (await m.S.UseCase<OpenEvidenceFile>().HandleAsync(a, m.FileEvidenceId, Ct)).Content.Dispose()),
         new(typeof(GetGap), [Caller.Self, .. Reviewers, Caller.Panel], (m, a) => m.S.UseCase<GetGap>().HandleAsync(a, new GetGapRequest(m.S.Edge.PersonId), Ct)),
         new(typeof(ExportGap), [Caller.Self, .. Reviewers, Caller.Panel], (m, a) => m.S.UseCase<ExportGap>().HandleAsync(a, new GetGapRequest(m.S.Edge.PersonId), Ct)),
         new(typeof(NominateCandidate), [Caller.Manager], (m, a) => m.S.UseCase<NominateCandidate>().HandleAsync(a, new NominateCandidateRequest(m.OpenSessionId, m.S.Edge.PersonId!.Value, "Ready"), Ct)),

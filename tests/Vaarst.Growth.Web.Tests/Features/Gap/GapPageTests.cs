@@ -1,0 +1,76 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Vaarst.Growth.Core.Gap;
+using Vaarst.Growth.Web.Features.Gap;
+
+namespace Vaarst.Growth.Web.Tests.Features.Gap;
+
+public sealed class GapPageTests(SeededDatabase shared) : ComponentTestContext, IClassFixture<SeededDatabase>
+{
+    [Fact]
+    public async Task GapPage_shows_the_overall_readiness_the_use_case_computes_and_the_not_yet_defined_areas()
+    {
+        var sam = await SignInAsync(shared, SeededDatabase.SamLee);
+        var gap = await Services.GetRequiredService<GetGap>().HandleAsync(sam, new GetGapRequest(), Ct);
+
+        var page = Render<GapPage>();
+
+        page.WaitForAssertion(() => Assert.Contains($"{gap.Overall.Percent}%", page.Find("[data-testid=gap-overall]").TextContent));
+        Assert.Contains($"{gap.Overall.SignedOff} of {gap.Overall.Applicable} applicable statements signed off", page.Markup);
+        Assert.Equal(gap.Areas.Count(), page.FindAll("[data-testid^=gap-area-]").Count);
+        Assert.Contains("not yet defined", page.Find("[data-testid=gap-area-architecture-design]").TextContent);
+        Assert.Contains("no Level 3 page", page.Find("[data-testid=no-current-level]").TextContent);
+    }
+
+    [Fact]
+    public async Task GapPage_next_actions_link_to_the_engineers_own_items()
+    {
+        var sam = await SignInAsync(shared, SeededDatabase.SamLee);
+        var gap = await Services.GetRequiredService<GetGap>().HandleAsync(sam, new GetGapRequest(), Ct);
+        var changes = gap.NextActions.Single(a => a.Kind == NextActionKind.ChangesRequested);
+
+        var page = Render<GapPage>();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=next-actions]")));
+        var links = page.FindAll("[data-testid=next-actions] a").Select(a => a.GetAttribute("href")).ToList();
+        Assert.Contains($"/checklist/items/{changes.ItemId}", links);
+        Assert.Contains("Changes requested (1)", page.Find("[data-testid=next-actions]").TextContent);
+    }
+
+    [Fact]
+    public async Task GapPage_of_someone_outside_the_callers_reach_shows_an_empty_state()
+    {
+        await SignInAsync(shared, SeededDatabase.SamLee);
+        var alex = await shared.ActorAsync(SeededDatabase.AlexMorgan);
+
+        var page = Render<GapPage>(p => p.Add(x => x.PersonId, alex.PersonId));
+
+        page.WaitForAssertion(() => Assert.Contains("No gap view here", page.Markup));
+        Assert.Empty(page.FindAll("[data-testid=gap-overall]"));
+    }
+
+    [Theory]
+    [InlineData(0, "hsl(150, 45%, 96%)", "#1B2430")]
+    [InlineData(100, "hsl(150, 45%, 30%)", "#fff")]
+    public void Heatmap_cell_colour_deepens_with_coverage_and_keeps_text_readable(int signedOff, string background, string text)
+    {
+        var style = TeamHeatmapPage.CellStyle(new GapCounts(100, signedOff, 0, 0, 0, 0, 0));
+
+        Assert.Contains(background, style);
+        Assert.Contains($"color: {text}", style);
+    }
+
+    [Fact]
+    public async Task Heatmap_shows_a_row_per_report_and_a_dash_for_the_other_specialism()
+    {
+        await SignInAsync(shared, "priya.raman@vaarst.example");
+
+        var page = Render<TeamHeatmapPage>();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=heatmap]")));
+        var rows = page.FindAll("[data-testid=heatmap] tbody tr");
+        Assert.Equal(3, rows.Count);
+        Assert.All(rows, r => Assert.Single(r.QuerySelectorAll(".heatmap-na")));
+        Assert.Contains(page.FindAll("[data-testid=heatmap] a"), a => a.GetAttribute("href")!.StartsWith("/gap/"));
+    }
+}
