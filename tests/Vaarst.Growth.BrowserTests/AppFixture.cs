@@ -43,12 +43,14 @@ public sealed partial class AppFixture : IAsyncLifetime
     }
 
     /// <summary>A page in a fresh browser context (no cookies) with the given viewport width.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1280)
+    /// <param name="bypassCsp">Only for injecting test tooling such as axe-core; the app's CSP rightly refuses inline script.</param>
+    public async Task<IPage> NewPageAsync(int width = 1280, bool bypassCsp = false)
     {
         var context = await _browser!.NewContextAsync(new()
         {
             BaseURL = BaseUrl,
             ViewportSize = new() { Width = width, Height = width < 600 ? 844 : 800 },
+            BypassCSP = bypassCsp,
         });
         context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
