@@ -5,7 +5,7 @@ using Vaarst.Growth.Core.Gap;
 namespace Vaarst.Growth.Core.People;
 
 public sealed record TeamMember(
-    int Id, string Name, string? Specialism, int? CurrentLevel, int TargetLevel, Readiness? Readiness, int WaitingForReview, int NeedsReconfirmation);
+    int Id, string Name, string? Specialism, int? CurrentLevel, int TargetLevel, GapCounts? Readiness, int WaitingForReview, int NeedsReconfirmation);
 
 /// <summary>
 /// A line manager's direct reports with their readiness for their target level (Level 4 when none is set).
@@ -33,19 +33,26 @@ public sealed class GetMyTeam(IDbContextFactory<GrowthDbContext> dbFactory)
         var statements = await db.Statements.AsNoTracking()
             .Where(s => s.RetiredInVersionId == null && s.Area!.RetiredInVersionId == null && s.Area.IsDefined && s.Area.Section!.RetiredInVersionId == null
                 && crafts.Contains(s.Area.Section.Level!.CraftId))
-            .Select(s => new ApplicableStatement(s.Id, s.Area!.Section!.Level!.CraftId, s.Area.Section.Level.Number, s.Area.Section.Name, s.Area.Section.AppliesToAll))
+            .Select(s => new { s.Id, s.Area!.Section!.Level!.CraftId, s.Area.Section.Level.Number, Section = s.Area.Section.Name, s.Area.Section.AppliesToAll })
             .ToListAsync(cancellationToken);
         var reportIds = reports.Select(r => r.Id).ToList();
         var items = await db.ChecklistItems.AsNoTracking()
             .Where(i => reportIds.Contains(i.PersonId))
-            .Select(i => new ItemState(i.PersonId, i.StatementId, i.Status, i.NeedsReconfirmation, i.Rating))
+            .Select(i => new { i.PersonId, i.StatementId, i.Status, i.NeedsReconfirmation, i.Rating, Evidence = i.Supports.Count(s => !s.Evidence!.IsArchived) })
             .ToListAsync(cancellationToken);
 
         var itemsByPerson = items.ToLookup(i => i.PersonId);
         return reports.Select(r =>
         {
-            var readiness = r.CraftId is { } craftId ? Gap.Readiness.Of(statements, itemsByPerson[r.Id], craftId, r.Target, r.Specialism) : null;
             var mine = itemsByPerson[r.Id].ToList();
+            var byStatement = mine.ToDictionary(i => i.StatementId);
+
+            // The same states and counts as the gap view, so "readiness" means one thing everywhere.
+            var readiness = r.CraftId is { } craftId
+                ? GapCounts.Of(statements
+                    .Where(s => s.CraftId == craftId && s.Number == r.Target && (s.AppliesToAll || s.Section == r.Specialism))
+                    .Select(s => byStatement.TryGetValue(s.Id, out var i) ? GetGap.StateOf(i.Status, i.Rating, i.NeedsReconfirmation, i.Evidence) : GapState.NotStarted))
+                : null;
             return new TeamMember(r.Id, r.Name, r.Specialism, r.CurrentLevel, r.Target, readiness,
                 mine.Count(i => i.Status == Review.ItemStatus.Submitted),
                 mine.Count(i => i.Status == Review.ItemStatus.SignedOff && i.NeedsReconfirmation));

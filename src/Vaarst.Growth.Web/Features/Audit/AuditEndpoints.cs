@@ -1,4 +1,3 @@
-using System.Text;
 using Vaarst.Growth.Core;
 using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Web.Hosting;
@@ -20,9 +19,7 @@ public static class AuditEndpoints
             try
             {
                 var csv = await export.HandleAsync(actor, new AuditLogFilter(personId, type, from, to), http.RequestAborted);
-                http.Response.Headers.XContentTypeOptions = "nosniff";
-                return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8",
-                    $"vaarst-growth-audit-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv");
+                return CsvDownload.File(http, csv, $"vaarst-growth-audit-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv");
             }
             catch (ForbiddenException)
             {

@@ -1,4 +1,3 @@
-using System.Text;
 using Vaarst.Growth.Core;
 using Vaarst.Growth.Core.Calibration;
 using Vaarst.Growth.Web.Hosting;
@@ -20,9 +19,7 @@ public static class CalibrationEndpoints
             try
             {
                 var (fileName, csv) = await export.HandleAsync(actor, sessionId, http.RequestAborted);
-                http.Response.Headers.XContentTypeOptions = "nosniff";
-                http.Response.Headers.CacheControl = "no-store";
-                return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", fileName);
+                return CsvDownload.File(http, csv, fileName);
             }
             catch (NotFoundException)
             {

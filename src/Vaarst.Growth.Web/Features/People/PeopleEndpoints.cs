@@ -1,4 +1,3 @@
-using System.Text;
 using Vaarst.Growth.Core;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Web.Hosting;
@@ -20,9 +19,7 @@ public static class PeopleEndpoints
             try
             {
                 var csv = await export.HandleAsync(actor, http.RequestAborted);
-                http.Response.Headers.XContentTypeOptions = "nosniff";
-                return Results.File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8",
-                    $"vaarst-growth-directory-{DateTime.UtcNow:yyyyMMdd}.csv");
+                return CsvDownload.File(http, csv, $"vaarst-growth-directory-{DateTime.UtcNow:yyyyMMdd}.csv");
             }
             catch (ForbiddenException)
             {
