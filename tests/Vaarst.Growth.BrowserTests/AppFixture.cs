@@ -61,13 +61,15 @@ public sealed partial class AppFixture : IAsyncLifetime
     {
         await page.GotoAsync("/account/dev-signin");
         await page.GetByTestId($"signin-{email}").GetByRole(AriaRole.Button).ClickAsync();
-        await page.WaitForURLAsync($"{BaseUrl}/");
+        // Only the address matters here: the circuit check below is what says the page is usable. Waiting for the
+        // load event as well timed out once on a loaded CI machine although the page had arrived.
+        await page.WaitForURLAsync($"{BaseUrl}/", new() { WaitUntil = WaitUntilState.Commit, Timeout = 60_000 });
         await WaitForInteractiveAsync(page);
     }
 
     /// <summary>Clicks are lost until the Blazor circuit is connected; the layout says when it is.</summary>
     public static Task WaitForInteractiveAsync(IPage page) =>
-        Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+        Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 60_000 });
 
     /// <summary>
     /// Saves a PNG named after the page and the viewport width, and returns its path. Full page by default; a dialog
