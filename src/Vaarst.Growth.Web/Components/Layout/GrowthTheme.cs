@@ -21,7 +21,7 @@ public static class GrowthTheme
             Success = "#2E7D4F",
             Warning = "#A15C00",
             Error = "#B3261E",
-            Info = "#1F5C7A",
+            Info = "#4C5FA8",
         },
         PaletteDark = new PaletteDark
         {
@@ -39,7 +39,7 @@ public static class GrowthTheme
             Success = "#6FCF97",
             Warning = "#F2B35B",
             Error = "#F28B82",
-            Info = "#7FC3E0",
+            Info = "#AEB8F2",
             LinesDefault = "#2A3A46",
         },
         Typography = new Typography
