@@ -73,6 +73,25 @@ public sealed partial class FrameworkImportBrowserTests(AppFixture app) : IClass
         await VisitedAsync(page, "framework-import-done");
     }
 
+    [Fact]
+    public async Task Import_of_a_malformed_page_lists_its_problems_and_cannot_be_applied()
+    {
+        var file = Path.Combine(_uploads.FullName, "level5.md");
+        var seed = await File.ReadAllTextAsync(RepositoryRoot.File("seed-content", "careerframework", "mlengineer", "level4.md"), TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(file, seed.Replace("title: Level 4 (Mid)", "title: Senior"), TestContext.Current.CancellationToken);
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, NiaAdeyemi);
+        await page.GotoAsync("/admin/framework/import");
+        await AppFixture.WaitForInteractiveAsync(page);
+
+        await page.SetInputFilesAsync("input[type=file]", file);
+
+        await Expect(page.GetByTestId("import-problem").First).ToContainTextAsync("level5.md:3: The title 'Senior' must look like 'Level 4 (Mid)'");
+        await Expect(page.GetByTestId("import-problems")).ToContainTextAsync("nothing can be imported until they are fixed");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true })).ToBeDisabledAsync();
+        await AppFixture.ScreenshotAsync(page, "framework-import-problems");
+    }
+
     public void Dispose() => _uploads.Delete(recursive: true);
 
     private static async Task VisitedAsync(IPage page, string name)
