@@ -19,6 +19,13 @@ internal static class Axe
     public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page, string label)
     {
         AssertInstalled();
+        // axe reads colours through opacity, so a snackbar still fading in reads as low contrast: let finite animations
+        // and transitions finish first (spinners and progress bars run forever and are left alone).
+        await page.EvaluateAsync("""
+            () => Promise.all(document.getAnimations()
+                .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+                .map(a => a.finished.catch(() => null)))
+            """);
         await page.AddScriptTagAsync(new() { Path = Script });
         var json = await page.EvaluateAsync<JsonElement>("""
             async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
