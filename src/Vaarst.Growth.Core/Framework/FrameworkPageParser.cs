@@ -61,22 +61,41 @@ public static partial class FrameworkPageParser
             : ParseFiles(files);
     }
 
-    private static FrameworkParseResult ParseFiles(IReadOnlyList<string> files)
+    /// <summary>
+    /// Parses several pages given as text (e.g. uploaded files), in the order given. Each page is named by its
+    /// <c>File</c> in problems; two pages for the same level of a craft are a problem on the second one.
+    /// </summary>
+    public static FrameworkParseResult ParseAll(IEnumerable<(string File, string Text)> pages)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        return ParseAll(pages.Select(p => (p.File, (string?)p.Text, (FrameworkProblem?)null)));
+    }
+
+    private static FrameworkParseResult ParseFiles(IReadOnlyList<string> files) => ParseAll(files.Select(Read));
+
+    private static (string File, string? Text, FrameworkProblem? ReadProblem) Read(string file)
+    {
+        try
+        {
+            return (file, File.ReadAllText(file), null);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return (file, null, new FrameworkProblem(file, 0, $"The page could not be read: {e.Message}"));
+        }
+    }
+
+    private static FrameworkParseResult ParseAll(IEnumerable<(string File, string? Text, FrameworkProblem? ReadProblem)> pagesToParse)
     {
         var pages = new List<FrameworkPage>();
         var problems = new List<FrameworkProblem>();
         var firstFileOfLevel = new Dictionary<(string Framework, string Craft, int Level), string>(LevelKeyComparer.Instance);
 
-        foreach (var file in files)
+        foreach (var (file, text, readProblem) in pagesToParse)
         {
-            string text;
-            try
+            if (text is null)
             {
-                text = File.ReadAllText(file);
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                problems.Add(new FrameworkProblem(file, 0, $"The page could not be read: {e.Message}"));
+                problems.Add(readProblem!);
                 continue;
             }
 

@@ -7,7 +7,13 @@ using Vaarst.Growth.Core.Review;
 namespace Vaarst.Growth.Core.Framework;
 
 /// <summary>Import parsed framework pages. Only administrators (or the system) may import.</summary>
-public sealed record ImportFrameworkRequest(IReadOnlyList<FrameworkPage> Pages, string Source);
+/// <param name="Pages">The parsed pages, each naming its file.</param>
+/// <param name="Source">Where the pages came from (a path, or the uploaded file names), kept with the version.</param>
+/// <param name="ExpectedCurrentVersion">
+/// The framework version the caller previewed against (0 for none yet). When set and another import has happened
+/// since, nothing is imported and a <see cref="ConflictException"/> says so. Null skips the check (start-up, CLI).
+/// </param>
+public sealed record ImportFrameworkRequest(IReadOnlyList<FrameworkPage> Pages, string Source, int? ExpectedCurrentVersion = null);
 
 /// <param name="Changed">False when the content was identical to what is stored: nothing was written.</param>
 /// <param name="VersionNumber">The new framework version, when something changed.</param>
@@ -25,11 +31,39 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
 {
     public async Task<ImportFrameworkResult> HandleAsync(Actor actor, ImportFrameworkRequest request, CancellationToken cancellationToken = default)
     {
+        RequireAdministrator(actor);
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+
+        var (result, flagged) = await ApplyAsync(db, actor, request, now, cancellationToken);
+        if (!result.Changed)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return result;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        await ItemRules.NotifyReconfirmationAsync(db, notifications, flagged, now, cancellationToken);
+        return result;
+    }
+
+    internal static void RequireAdministrator(Actor actor)
+    {
         if (!actor.IsAdministrator)
         {
             throw new ForbiddenException("Only a framework administrator can import framework content.");
         }
+    }
 
+    /// <summary>
+    /// Every write of an import, inside the caller's transaction: the caller commits (import) or rolls back (preview),
+    /// so a preview runs exactly the rules an import does. Nothing is saved to the version row's summary or the audit
+    /// trail when nothing changed, and the caller must then roll back.
+    /// </summary>
+    internal static async Task<(ImportFrameworkResult Result, IReadOnlyList<ChecklistItem> Flagged)> ApplyAsync(
+        GrowthDbContext db, Actor actor, ImportFrameworkRequest request, DateTime now, CancellationToken cancellationToken)
+    {
         var duplicates = request.Pages
             .GroupBy(p => (p.Framework, p.Craft, p.Level))
             .Where(g => g.Count() > 1)
@@ -40,11 +74,13 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
             throw new ValidationException(duplicates);
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var now = time.GetUtcNow().UtcDateTime;
-
         var previousNumber = await db.FrameworkVersions.MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
+        if (request.ExpectedCurrentVersion is { } expected && expected != previousNumber)
+        {
+            throw new ConflictException(
+                $"The framework changed since your preview: it is now version {previousNumber}, not {expected}. Nothing was imported; check the new preview, then import again.");
+        }
+
         var version = new FrameworkVersion
         {
             Number = previousNumber + 1,
@@ -54,7 +90,16 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
             Summary = string.Empty,
         };
         db.FrameworkVersions.Add(version);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The unique version number: another import took it between our read and our insert (SQL Server does not
+            // hold the read's lock; SQLite's write lock at BEGIN IMMEDIATE already serialises imports).
+            throw new ConflictException("Another framework import finished at the same time. Nothing was imported; check the new preview, then import again.");
+        }
 
         var crafts = await db.Crafts
             .Include(c => c.Levels).ThenInclude(l => l.Sections).ThenInclude(s => s.Areas).ThenInclude(a => a.Statements)
@@ -69,8 +114,7 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
 
         if (run.Changes.Count == 0)
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return new ImportFrameworkResult(false, null, [], 0);
+            return (new ImportFrameworkResult(false, null, [], 0), []);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -82,9 +126,7 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
             before: new { version = previousNumber == 0 ? (int?)null : previousNumber },
             after: new { version = version.Number, changes = run.Changes, itemsFlagged = flagged.Count });
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        await ItemRules.NotifyReconfirmationAsync(db, notifications, flagged, now, cancellationToken);
-        return new ImportFrameworkResult(true, version.Number, run.Changes, flagged.Count);
+        return (new ImportFrameworkResult(true, version.Number, run.Changes, flagged.Count), flagged);
     }
 
     private static async Task<IReadOnlyList<ChecklistItem>> FlagSignedOffItemsAsync(

@@ -42,6 +42,8 @@ public sealed class AuthorizationMatrixTests
     private static readonly Row[] Rows =
     [
         new(typeof(ImportFramework), [Caller.Admin], (m, a) => m.S.UseCase<ImportFramework>().HandleAsync(a, new ImportFrameworkRequest(FrameworkPageParser.Parse("level4.md", Seed).Pages, "test"), Ct)),
+        new(typeof(PreviewFrameworkImport), [Caller.Admin], (m, a) => m.S.UseCase<PreviewFrameworkImport>().HandleAsync(a, [new FrameworkUpload("level4.md", Seed)], Ct)),
+        new(typeof(GetFrameworkVersions), [Caller.Admin], (m, a) => m.S.UseCase<GetFrameworkVersions>().HandleAsync(a, Ct)),
         new(typeof(SeedDemoOrganisation), [Caller.Admin], (m, a) => m.S.UseCase<SeedDemoOrganisation>().HandleAsync(a, RepositoryRoot.Combine("seed-content", "demo", "organisation.yaml"), Ct)),
         new(typeof(GetFrameworkCatalogue), People, (m, a) => m.S.UseCase<GetFrameworkCatalogue>().HandleAsync(a, Ct)),
         new(typeof(GetLevel), People, (m, a) => m.S.UseCase<GetLevel>().HandleAsync(a, m.LevelId, Ct)),
