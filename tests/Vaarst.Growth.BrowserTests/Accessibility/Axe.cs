@@ -19,18 +19,21 @@ internal static class Axe
     public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page, string label)
     {
         AssertInstalled();
-        // axe reads colours through opacity, so a snackbar still fading in reads as low contrast: let finite animations
-        // and transitions finish first (spinners and progress bars run forever and are left alone).
+        // axe reads colours through opacity, so a snackbar still fading in (or out) reads as low contrast: wait until
+        // finite animations have finished and every snackbar is fully shown (the app shows them opaque) or gone.
         await page.EvaluateAsync("""
             () => Promise.all(document.getAnimations()
                 .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
                 .map(a => a.finished.catch(() => null)))
             """);
+        await page.WaitForFunctionAsync("""
+            () => [...document.querySelectorAll('.mud-snackbar')].every(s => getComputedStyle(s).opacity === '1')
+            """);
         await page.AddScriptTagAsync(new() { Path = Script });
         var json = await page.EvaluateAsync<JsonElement>("""
             async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
                 .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
+                .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => `${n.target.join(' ')} ${n.any.map(c => c.message).join('; ')}`).join(' | ')}`)
             """);
         return json.EnumerateArray().Select(v => $"{label}: {v.GetString()}").ToList();
     }

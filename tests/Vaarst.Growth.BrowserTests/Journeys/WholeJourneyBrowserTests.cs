@@ -142,30 +142,31 @@ public sealed partial class WholeJourneyBrowserTests(AppFixture app) : IClassFix
         var nia = await SignedInAsync(Nia);
         await VisitAsync(nia, "/admin/framework/import", "06-admin-import");
         await nia.Locator("input[type=file]").SetInputFilesAsync(updated);
-        await Expect(nia.GetByText("I understand and can explain the reasoning").First).ToBeVisibleAsync();
+        await Expect(nia.GetByRole(AriaRole.Listitem).Filter(new() { HasText = "I understand and can explain the reasoning" })).ToBeVisibleAsync();
+        await Expect(nia.GetByText("1 signed-off item(s) will need re-confirmation.")).ToBeVisibleAsync();
         await CheckedAsync(nia, "06-admin-import-preview");
         await nia.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
-        await Expect(nia.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Imported as framework version" })).ToBeVisibleAsync();
+        await Expect(nia.GetByTestId("import-result")).ToContainTextAsync(new Regex(@"Imported as framework version \d+: 1 change\(s\), 1 item\(s\) flagged for re-confirmation"));
         await CheckedAsync(nia, "06-admin-imported");
 
         await VisitAsync(alex, "/checklist", "06-engineer-checklist-needs-reconfirmation");
         await Expect(row).ToContainTextAsync(RevisedStatement);
         await Expect(row.GetByTestId("status-chip")).ToHaveTextAsync("Needs re-confirmation");
-        await Expect(row.GetByRole(AriaRole.Alert)).ToContainTextAsync("The statement's text changed in framework version");
+        await Expect(row.GetByText("The statement's text changed in framework version")).ToBeVisibleAsync();
 
         // 7. Priya re-confirms it from her queue.
         await VisitAsync(priya, "/reviews", "07-manager-queue-reconfirmation");
         await entry.GetByRole(AriaRole.Link, new() { Name = "Review" }).ClickAsync();
         await Expect(priya.GetByTestId("decision-panel")).ToBeVisibleAsync();
         await Expect(priya.Locator("h1")).ToHaveTextAsync(RevisedStatement);
-        await Expect(priya.GetByRole(AriaRole.Alert).Filter(new() { HasText = "Needs re-confirmation:" })).ToBeVisibleAsync();
+        await Expect(priya.GetByText("Needs re-confirmation: The statement's text changed in framework version")).ToBeVisibleAsync();
         await CheckedAsync(priya, "07-manager-review-reconfirm");
         await priya.GetByTestId("decide-reconfirm").ClickAsync();
         await Expect(priya).ToHaveURLAsync($"{app.BaseUrl}/reviews");
 
         await VisitAsync(alex, "/checklist", "07-engineer-checklist-reconfirmed");
         await Expect(row.GetByTestId("status-chip")).ToHaveTextAsync("Signed off");
-        await Expect(row.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
+        await Expect(row.GetByText("The statement's text changed")).ToHaveCountAsync(0);
 
         // 8. Calibration: Nia sets up a blind session, Priya nominates Alex, Dana reads blind and writes a pre-read,
         // Morgan (the chair) decides and closes.
