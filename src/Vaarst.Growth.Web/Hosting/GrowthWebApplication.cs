@@ -51,7 +51,9 @@ public static class GrowthWebApplication
             builder.Services.AddSignalR().AddAzureSignalR(o => o.ServerStickyMode = Microsoft.Azure.SignalR.ServerStickyMode.Required);
         }
 
-        builder.Services.AddMudServices();
+        // MudBlazor shows snackbars at 95% opacity: the page behind bleeds through and white text on the success green
+        // falls to about 4.2:1 (axe color-contrast, seen in the journey browser test). Fully opaque keeps it above 5:1.
+        builder.Services.AddMudServices(o => o.SnackbarConfiguration.MaximumOpacity = 100);
 
         var app = builder.Build();
 
