@@ -9,7 +9,7 @@ public sealed class AccessibilityBrowserTests(AppFixture app) : IClassFixture<Ap
     {
         { "sam.lee@vaarst.example", ["/", "/checklist", "/evidence", "/gap", "/framework", "/calibration/outcomes"] },
         { "priya.raman@vaarst.example", ["/reviews", "/team", "/team/heatmap", "/calibration"] },
-        { "nia.adeyemi@vaarst.example", ["/admin/people", "/admin/audit", "/admin/delegations", "/calibration", "/calibration/analytics"] },
+        { "nia.adeyemi@vaarst.example", ["/admin/people", "/admin/audit", "/admin/framework/import", "/admin/delegations", "/calibration", "/calibration/analytics"] },
     };
 
     [Theory]
