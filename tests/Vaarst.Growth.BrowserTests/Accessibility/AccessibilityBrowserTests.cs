@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 
 namespace Vaarst.Growth.BrowserTests.Accessibility;
@@ -6,8 +5,6 @@ namespace Vaarst.Growth.BrowserTests.Accessibility;
 /// <summary>axe-core on the pages each role works in: no serious or critical violation.</summary>
 public sealed class AccessibilityBrowserTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private static readonly string AxeScript = Path.Combine(RepositoryRoot.Path, "tests", "Vaarst.Growth.BrowserTests", "Accessibility", "axe", "node_modules", "axe-core", "axe.min.js");
-
     public static TheoryData<string, string[]> Journeys => new()
     {
         { "sam.lee@vaarst.example", ["/", "/checklist", "/evidence", "/gap", "/framework", "/calibration/outcomes"] },
@@ -19,7 +16,7 @@ public sealed class AccessibilityBrowserTests(AppFixture app) : IClassFixture<Ap
     [MemberData(nameof(Journeys))]
     public async Task Pages_have_no_serious_or_critical_accessibility_violations(string email, string[] paths)
     {
-        Assert.True(File.Exists(AxeScript), $"axe-core is missing: run npm ci --prefix tests/Vaarst.Growth.BrowserTests/Accessibility/axe ({AxeScript}).");
+        Axe.AssertInstalled();
         var page = await app.NewPageAsync(bypassCsp: true);
         var violations = new List<string>();
         violations.AddRange(await CheckAsync(page, "/account/dev-signin"));
@@ -42,12 +39,6 @@ public sealed class AccessibilityBrowserTests(AppFixture app) : IClassFixture<Ap
             await page.GotoAsync(path);
         }
 
-        await page.AddScriptTagAsync(new() { Path = AxeScript });
-        var json = await page.EvaluateAsync<JsonElement>("""
-            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
-                .filter(v => v.impact === 'serious' || v.impact === 'critical')
-                .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`)
-            """);
-        return json.EnumerateArray().Select(v => $"{path}: {v.GetString()}").ToList();
+        return await Axe.SeriousViolationsAsync(page, path);
     }
 }
