@@ -134,6 +134,37 @@ public sealed class EveryPageBrowserTests(AppFixture app) : IClassFixture<AppFix
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
+    /// <summary>
+    /// Dark mode on the pages people work in, at both widths. Jordan and Tomasz switch it on (it is remembered per
+    /// person), so the light sweep of the other demo people is untouched.
+    /// </summary>
+    [Theory]
+    [InlineData("jordan.kim@vaarst.example", new[] { "/checklist", "/evidence", "/gap", "/framework" })]
+    [InlineData("tomasz.okafor@vaarst.example", new[] { "/reviews", "/team", "/team/heatmap", "/calibration" })]
+    public async Task Dark_mode_pages_look_right_and_keep_their_contrast(string email, string[] paths)
+    {
+        Axe.AssertInstalled();
+        var page = await app.NewPageAsync(Widths[0], bypassCsp: true);
+        await app.SignInAsync(page, email);
+        await page.GetByTestId("dark-mode").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to light mode" })).ToBeVisibleAsync();
+        var problems = new List<string>();
+        var who = email.Split('@')[0];
+        foreach (var width in Widths)
+        {
+            await page.SetViewportSizeAsync(width, width < 600 ? 844 : 800);
+            foreach (var path in paths)
+            {
+                await OpenAsync(page, path, interactive: true);
+                await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to light mode" })).ToBeVisibleAsync();
+                await AppFixture.ScreenshotAsync(page, $"dark-{who}-{path.Trim('/')}");
+                problems.AddRange(await Axe.SeriousViolationsAsync(page, $"dark {who} {path} at {width} px"));
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
+    }
+
     /// <summary>Fills route parameters from the links on the page (the first of each kind), so no id is guessed.</summary>
     private static async Task ResolveLinksAsync(IPage page, Dictionary<string, string> resolved)
     {
