@@ -20,6 +20,12 @@ public sealed partial class AppFixture : IAsyncLifetime
     /// <summary>Where the app listens, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>
+    /// The running app's services, for setting up data the demo organisation does not hold (through use cases, with a
+    /// real actor, as the UI would).
+    /// </summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The app has not started.");
+
     /// <summary>Full-page screenshots of every visited page land here, beside the test binaries.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 

@@ -29,7 +29,11 @@ internal static class Axe
         await page.WaitForFunctionAsync("""
             () => [...document.querySelectorAll('.mud-snackbar')].every(s => getComputedStyle(s).opacity === '1')
             """);
-        await page.AddScriptTagAsync(new() { Path = Script });
+        if (await page.EvaluateAsync<bool>("() => typeof window.axe === 'undefined'"))
+        {
+            await page.AddScriptTagAsync(new() { Path = Script });
+        }
+
         var json = await page.EvaluateAsync<JsonElement>("""
             async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
                 .filter(v => v.impact === 'serious' || v.impact === 'critical')

@@ -101,6 +101,8 @@ public sealed partial class SelfAssessmentBrowserTests(AppFixture app) : IClassF
         await OpenAsync(page, "/checklist");
         await first.GetByRole(AriaRole.Link, new() { Name = "Open" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(ItemUrl());
+        // In-circuit navigation: the address changes first, the item page replaces the checklist when it has loaded.
+        await Expect(page.GetByTestId("status-chip")).ToHaveCountAsync(1);
         await Expect(page.GetByTestId("status-chip")).ToHaveTextAsync("Submitted");
         await Expect(page.Locator(".item-history")).ToContainTextAsync("ubmitted");
         await Expect(page.GetByText("latency-benchmark.pdf")).ToHaveCountAsync(0);

@@ -2,7 +2,7 @@ using MudBlazor;
 
 namespace Vaarst.Growth.Web.Components.Layout;
 
-/// <summary>A calm, professional palette with enough contrast for body text and chips.</summary>
+/// <summary>A calm, professional palette with enough contrast for body text and chips, in light and dark mode.</summary>
 public static class GrowthTheme
 {
     public static MudTheme Theme { get; } = new()
@@ -40,6 +40,15 @@ public static class GrowthTheme
             Warning = "#F2B35B",
             Error = "#F28B82",
             Info = "#AEB8F2",
+            // The dark palette's colours are light, so text on filled buttons and chips must be dark (MudBlazor's
+            // default white read at about 2:1).
+            PrimaryContrastText = "#0F1A21",
+            SecondaryContrastText = "#0F1A21",
+            TertiaryContrastText = "#0F1A21",
+            SuccessContrastText = "#0F1A21",
+            WarningContrastText = "#0F1A21",
+            ErrorContrastText = "#0F1A21",
+            InfoContrastText = "#0F1A21",
             LinesDefault = "#2A3A46",
         },
         Typography = new Typography
