@@ -13,9 +13,10 @@ public static partial class ServerMemory
     /// reads the size of the heap that GC left (dotnet-counters: dotnet.gc.last_collection.heap.size minus
     /// fragmentation, summed over generations) and the working set (VmRSS) from /proc.
     /// </summary>
-    public static async Task<Reading> SettleAndReadAsync(int pid, TimeSpan settle)
+    public static async Task<Reading> SettleAndReadAsync(int pid, TimeSpan settle, Action? beforeGc = null)
     {
         await Task.Delay(settle);
+        beforeGc?.Invoke();
         var walked = await GcDumpHeapMbAsync(pid);
         var heap = await LastCollectionLiveHeapMbAsync(pid);
         Console.WriteLine($"  after a full GC: live heap {heap:0.0} MB (dotnet-counters), {walked:0.0} MB walked by dotnet-gcdump");
