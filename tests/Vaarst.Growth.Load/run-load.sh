@@ -89,7 +89,7 @@ run_wrk() { # label, requests file, duration
 
 echo "== wrk: $CONNECTIONS connections"
 {
-  echo "| Run | Requests | Requests/s | p50 | p95 | p99 | Not 200 | Socket errors | Load average (1/5/15 min) before → after |"
+  echo "| Run | Requests | Requests/s | p50 | p95 | p99 | Not 200 | Timeouts and socket errors | Load average (1/5/15 min) before → after |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
 } >"$WORK/pages.md"
 wrk -t2 -c"$CONNECTIONS" -d10s -s "$REPO/tests/Vaarst.Growth.Load/mix.lua" "$URL" -- "$WORK/mix.tsv" >"$WORK/warmup.log"
