@@ -1,0 +1,121 @@
+#!/usr/bin/env bash
+# Load and memory run (issue #8, item 5); results are written up in docs/performance.md.
+#
+#   tests/Vaarst.Growth.Load/run-load.sh            # from the repository root; needs wrk (apt-get install -y wrk)
+#
+# 1. Builds the app and this tool in Release.
+# 2. Generates the synthetic organisation (ENGINEERS, default 2,000) into a fresh SQLite file in a temp folder.
+# 3. Starts the built app as production runs it (environment Staging: no developer pages, Secure cookies, HSTS,
+#    forwarded headers on, as behind the TLS proxy of docs/deployment.md; every client request says
+#    X-Forwarded-Proto: https), except that people sign in through development sign-in (Authentication:Mode=Development,
+#    which the app refuses only in the Production environment), so generated people can sign in without Entra ID.
+# 4. Signs in 40 engineers and 10 line managers (one cookie each) and runs wrk with 50 connections: a 10 s warm-up,
+#    a 30 s mixed run (engineers: home, checklist, gap view; managers: review queue, team heatmap, team), then 10 s per page.
+# 5. Opens Blazor circuits through the real protocol (Vaarst.Growth.Load circuits) in steps of CIRCUITS (default
+#    200,1000), holds them and reads the app's working set and live GC heap after each step.
+# Prints a Markdown summary and leaves everything (database, logs, results.md) in the temp folder it names.
+set -euo pipefail
+
+REPO="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+ENGINEERS="${ENGINEERS:-2000}"
+CIRCUITS="${CIRCUITS:-200,1000}"
+CONNECTIONS="${CONNECTIONS:-50}"
+DURATION="${DURATION:-30s}"
+PAGE_DURATION="${PAGE_DURATION:-10s}"
+PORT="${PORT:-5391}"
+WORK="$(mktemp -d /tmp/vaarst-load.XXXXXX)"
+URL="http://127.0.0.1:$PORT"
+WEB_BIN="$REPO/src/Vaarst.Growth.Web/bin/Release/net10.0"
+LOAD_DLL="$REPO/tests/Vaarst.Growth.Load/bin/Release/net10.0/Vaarst.Growth.Load.dll"
+
+command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
+cd "$REPO"
+echo "Working folder: $WORK"
+
+echo "== Build (Release)"
+dotnet tool restore >/dev/null
+dotnet build -c Release src/Vaarst.Growth.Web -v quiet -nologo >"$WORK/build.log"
+dotnet build -c Release tests/Vaarst.Growth.Load -v quiet -nologo >>"$WORK/build.log"
+
+echo "== Generate $ENGINEERS engineers"
+dotnet "$WEB_BIN/Vaarst.Growth.Web.dll" data generate --engineers "$ENGINEERS" --database "$WORK/org.db" | grep -v '^info\|^      ' | tee "$WORK/generate.log"
+
+echo "== Start the app on $URL"
+# Each circuit is a socket on both ends, in this shell's processes.
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+(
+  cd "$WEB_BIN"
+  exec env ASPNETCORE_ENVIRONMENT=Staging \
+    ASPNETCORE_URLS="$URL" \
+    ASPNETCORE_FORWARDEDHEADERS_ENABLED=true \
+    Authentication__Mode=Development \
+    Database__Provider=Sqlite \
+    ConnectionStrings__Growth="Data Source=$WORK/org.db" \
+    Database__SeedDemoData=false \
+    Framework__SeedContentPath="$WORK/no-seed-framework" \
+    dotnet Vaarst.Growth.Web.dll
+) >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+trap 'kill $APP_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "$URL/health" >/dev/null 2>&1 && break
+  kill -0 $APP_PID 2>/dev/null || { echo "The app exited; see $WORK/app.log" >&2; exit 1; }
+  sleep 1
+done
+curl -fs "$URL/health" >/dev/null || { echo "The app did not become healthy; see $WORK/app.log" >&2; exit 1; }
+
+echo "== Sign in 40 engineers and 10 managers"
+dotnet "$LOAD_DLL" signin "$URL" 40 10 "$WORK/users.tsv"
+
+# One "path<TAB>cookie" line per person and page they visit; per-page files for the per-page runs.
+awk -F'\t' '{ n = split($4, p, ","); for (i = 1; i <= n; i++) print p[i] "\t" $3 }' "$WORK/users.tsv" >"$WORK/mix.tsv"
+PAGES=$(cut -f1 "$WORK/mix.tsv" | awk '!seen[$0]++')
+for page in $PAGES; do
+  awk -F'\t' -v page="$page" '$1 == page' "$WORK/mix.tsv" >"$WORK/page-$(echo "$page" | tr '/' '_').tsv"
+done
+
+run_wrk() { # label, requests file, duration
+  local load_before load_after out
+  load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+  out=$(wrk -t2 -c"$CONNECTIONS" -d"$3" --timeout 10s -s "$REPO/tests/Vaarst.Growth.Load/mix.lua" "$URL" -- "$2")
+  load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+  echo "$out" >>"$WORK/wrk.log"
+  local r
+  r=$(echo "$out" | grep '^LOADRESULT' | sed 's/^LOADRESULT //')
+  eval "$r"
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$1" "$requests" "$rps" "$p50_ms ms" "$p95_ms ms" "$p99_ms ms" \
+    "$not_200" "$socket_errors" "$load_before → $load_after" | tee -a "$WORK/pages.md"
+}
+
+echo "== wrk: $CONNECTIONS connections"
+{
+  echo "| Run | Requests | Requests/s | p50 | p95 | p99 | Not 200 | Timeouts and socket errors | Load average (1/5/15 min) before → after |"
+  echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+} >"$WORK/pages.md"
+wrk -t2 -c"$CONNECTIONS" -d10s -s "$REPO/tests/Vaarst.Growth.Load/mix.lua" "$URL" -- "$WORK/mix.tsv" >"$WORK/warmup.log"
+run_wrk "Mix, $DURATION (80% engineer pages, 20% manager pages)" "$WORK/mix.tsv" "$DURATION"
+for page in $PAGES; do
+  run_wrk "\`$page\` only, $PAGE_DURATION" "$WORK/page-$(echo "$page" | tr '/' '_').tsv" "$PAGE_DURATION"
+done
+RSS_AFTER_HTTP=$(awk '/VmRSS/ { printf "%.0f MB", $2 / 1024 }' /proc/$APP_PID/status)
+
+echo "== Circuits: $CIRCUITS"
+dotnet "$LOAD_DLL" circuits "$URL" "$WORK/users.tsv" "$APP_PID" "$CIRCUITS" "$WORK/circuits.md" | tee "$WORK/circuits.log" || true
+
+{
+  echo "# Load run $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet || echo ' (with local changes)')"
+  echo
+  echo "Machine: $(nproc) CPU ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ { print $2 }') GB;" \
+    "$(dotnet --version) SDK; $ENGINEERS generated engineers; app working set after the HTTP runs: $RSS_AFTER_HTTP."
+  echo
+  echo "## Prerendered pages, $CONNECTIONS connections, 50 signed-in people"
+  echo
+  cat "$WORK/pages.md"
+  echo
+  echo "## Blazor circuits"
+  echo
+  cat "$WORK/circuits.md"
+} >"$WORK/results.md"
+echo
+cat "$WORK/results.md"
+echo "Results: $WORK/results.md"
