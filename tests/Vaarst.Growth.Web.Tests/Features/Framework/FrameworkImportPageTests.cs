@@ -89,6 +89,8 @@ public sealed class FrameworkImportPageTests(SeededDatabase shared) : ComponentT
         page.WaitForAssertion(() => Assert.Contains("Imported as framework version 2", page.Find("[data-testid=import-result]").TextContent));
         Assert.Contains("1 change(s)", page.Find("[data-testid=import-result]").TextContent);
         Assert.Contains("item(s) flagged for re-confirmation", page.Find("[data-testid=import-result]").TextContent);
+        // A live region, so a screen reader announces the outcome of the import.
+        Assert.Equal("status", page.Find("[data-testid=import-result]").GetAttribute("role"));
         Assert.Empty(page.FindAll("[data-testid=import-preview]"));
         var rows = page.FindAll("[data-testid=import-history] tbody tr");
         Assert.Equal(2, rows.Count);
