@@ -12,7 +12,6 @@ public sealed class CountReviewQueue(IDbContextFactory<GrowthDbContext> dbFactor
         var reviewerId = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reviewable = ReviewAuthority.ReviewablePeople(db, reviewerId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).Select(p => p.Id);
-        return await db.ChecklistItems.CountAsync(i => reviewable.Contains(i.PersonId)
-            && (i.Status == ItemStatus.Submitted || (i.Status == ItemStatus.SignedOff && i.NeedsReconfirmation)), cancellationToken);
+        return await db.ChecklistItems.Where(GetReviewQueue.Waiting).CountAsync(i => reviewable.Contains(i.PersonId), cancellationToken);
     }
 }
