@@ -57,6 +57,13 @@ public sealed class Organisation : IDbContextFactory<GrowthDbContext>
         }
 
         var organisation = new Organisation(file);
+        await using (var db = organisation.CreateDbContext())
+        {
+            // A file generated before a later migration (an index, say) is brought up to date, not measured stale.
+            await db.Database.MigrateAsync();
+        }
+
+
         await organisation.ChooseActorsAsync();
         return organisation;
     }

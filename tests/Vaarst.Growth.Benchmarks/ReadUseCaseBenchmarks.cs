@@ -94,7 +94,8 @@ public class ReadUseCaseBenchmarks
         JOIN People p ON p.Id = i.PersonId
         JOIN Statements st ON st.Id = i.StatementId
         JOIN Areas a ON a.Id = st.AreaId
-        WHERE p.ManagerId = $id AND (i.Status = 'Submitted' OR (i.Status = 'SignedOff' AND i.NeedsReconfirmation = 1))
+        WHERE i.PersonId IN (SELECT r.Id FROM People r WHERE r.ManagerId = $id)
+          AND i.Status IN ('Submitted', 'SignedOff') AND (i.Status = 'Submitted' OR i.NeedsReconfirmation = 1)
         ORDER BY COALESCE(i.SubmittedAtUtc, i.UpdatedAtUtc)
         """, _manager.PersonId!.Value);
 

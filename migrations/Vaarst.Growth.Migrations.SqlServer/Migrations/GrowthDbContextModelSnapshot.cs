@@ -832,6 +832,8 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.HasIndex("PersonId", "StatementId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "PersonId");
+
                     b.HasIndex("Status", "SubmittedAtUtc");
 
                     b.ToTable("ChecklistItems");

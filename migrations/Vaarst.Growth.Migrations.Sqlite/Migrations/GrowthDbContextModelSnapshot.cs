@@ -790,6 +790,8 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.HasIndex("PersonId", "StatementId")
                         .IsUnique();
 
+                    b.HasIndex("Status", "PersonId");
+
                     b.HasIndex("Status", "SubmittedAtUtc");
 
                     b.ToTable("ChecklistItems");

@@ -20,7 +20,7 @@ public sealed record Comparison(int SessionId, string SessionName, int TargetLev
 
 /// <summary>
 /// The side-by-side comparison for a session's panel: areas × candidates with signed-off coverage, evidence count,
-/// most recent evidence and items needing re-confirmation. Four queries whatever the number of candidates.
+/// most recent evidence and items needing re-confirmation. The same number of queries whatever the number of candidates.
 /// </summary>
 public sealed class GetComparison(IDbContextFactory<GrowthDbContext> dbFactory)
 {
@@ -36,48 +36,38 @@ public sealed class GetComparison(IDbContextFactory<GrowthDbContext> dbFactory)
             .Select(n => new { n.Id, n.Alias, n.CandidateId, Name = sees ? n.Candidate!.Name : null, n.Candidate!.CraftId, n.Candidate.Specialism })
             .ToListAsync(cancellationToken);
         var crafts = candidates.Where(c => c.CraftId != null).Select(c => c.CraftId!.Value).Distinct().ToList();
-        var statements = await db.Statements.AsNoTracking()
-            .Where(s => s.RetiredInVersionId == null && s.Area!.RetiredInVersionId == null && s.Area.IsDefined && s.Area.Section!.RetiredInVersionId == null
-                && s.Area.Section.Level!.Number == session.TargetLevel && crafts.Contains(s.Area.Section.Level.CraftId))
-            .Select(s => new
-            {
-                s.Id, s.Area!.Section!.Level!.CraftId, Section = s.Area.Section.Name, s.Area.Section.AppliesToAll, SectionOrder = s.Area.Section.Order,
-                s.Area.Anchor, Area = s.Area.Name, AreaOrder = s.Area.Order,
-            })
-            .ToListAsync(cancellationToken);
-        var people = candidates.Select(c => c.CandidateId).ToList();
-        var items = await db.ChecklistItems.AsNoTracking()
-            .Where(i => people.Contains(i.PersonId))
-            .Select(i => new
-            {
-                i.PersonId, i.StatementId, i.Status, i.Rating, i.NeedsReconfirmation,
-                Evidence = i.Supports.Where(s => !s.Evidence!.IsArchived).Select(s => new { s.EvidenceId, s.Evidence!.WorkDate }).ToList(),
-            })
-            .ToListAsync(cancellationToken);
+        var grid = await AreaGrid.LoadAsync(db, session.TargetLevel, crafts, cancellationToken);
 
-        var areas = statements
-            .GroupBy(s => (s.Section, s.AppliesToAll, s.Anchor))
-            .OrderBy(g => g.Key.AppliesToAll ? 0 : 1).ThenBy(g => g.Min(s => s.SectionOrder)).ThenBy(g => g.Min(s => s.AreaOrder))
-            .Select(g => new ComparisonArea(g.Key.Section, g.Key.AppliesToAll, g.Key.Anchor, g.First().Area))
-            .ToList();
-        var byPerson = items.ToLookup(i => i.PersonId);
+        // Flat rows (an item once per supporting evidence) rather than a nested collection: EF would join a filtered
+        // derived table, which SQLite materialises for the whole organisation's evidence before joining 30 people.
+        var people = candidates.Select(c => c.CandidateId).ToList();
+        var supported = await (
+                from i in db.ChecklistItems.AsNoTracking()
+                where people.Contains(i.PersonId)
+                from s in i.Supports.DefaultIfEmpty()
+                select new
+                {
+                    i.Id, i.PersonId, i.StatementId, i.Status, i.Rating, i.NeedsReconfirmation,
+                    EvidenceId = (int?)s!.EvidenceId, Archived = (bool?)s.Evidence!.IsArchived, WorkDate = (DateOnly?)s.Evidence.WorkDate,
+                })
+            .ToListAsync(cancellationToken);
+        var items = supported.GroupBy(r => r.Id).Select(g =>
+        {
+            var item = g.First();
+            var evidence = g.Where(r => r.EvidenceId is not null && r.Archived == false).Select(r => (Id: r.EvidenceId!.Value, Date: r.WorkDate!.Value)).ToList();
+            return (item.PersonId, item.StatementId, State: GetGap.StateOf(item.Status, item.Rating, item.NeedsReconfirmation, evidence.Count), Evidence: evidence);
+        }).ToLookup(i => i.PersonId);
+
+        var areas = grid.Areas.Select(a => new ComparisonArea(a.Section, a.AppliesToAll, a.Anchor, a.Name)).ToList();
         var columns = candidates.Select(c =>
         {
-            var mine = byPerson[c.CandidateId].ToDictionary(i => i.StatementId);
-            return areas.Select(area =>
+            var mine = items[c.CandidateId].ToDictionary(i => i.StatementId);
+            return grid.Row(c.CraftId, c.Specialism, ids =>
             {
-                if (!area.AppliesToAll && area.Section != c.Specialism)
-                {
-                    return null;
-                }
-
-                var ids = statements.Where(s => s.CraftId == c.CraftId && s.Section == area.Section && s.Anchor == area.Anchor).Select(s => s.Id).ToList();
-                var counts = GapCounts.Of(ids.Select(id => mine.TryGetValue(id, out var i)
-                    ? GetGap.StateOf(i.Status, i.Rating, i.NeedsReconfirmation, i.Evidence.Count)
-                    : GapState.NotStarted));
-                var evidence = ids.Where(mine.ContainsKey).SelectMany(id => mine[id].Evidence).DistinctBy(e => e.EvidenceId).ToList();
-                return new ComparisonCell(counts, evidence.Count, evidence.Count == 0 ? null : evidence.Max(e => e.WorkDate));
-            }).ToList();
+                var counts = GapCounts.Of(ids.Select(id => mine.TryGetValue(id, out var i) ? i.State : GapState.NotStarted));
+                var evidence = ids.Where(mine.ContainsKey).SelectMany(id => mine[id].Evidence).DistinctBy(e => e.Id).ToList();
+                return new ComparisonCell(counts, evidence.Count, evidence.Count == 0 ? null : evidence.Max(e => e.Date));
+            });
         }).ToList();
 
         var header = candidates.Select((c, index) => new ComparisonCandidate(c.Id, c.Name ?? SessionAccess.Label(c.Alias), c.Specialism,

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
@@ -117,7 +120,11 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
             return (new ImportFrameworkResult(false, null, [], 0), []);
         }
 
+        // New statements are written set-based after the rows they hang from have keys: EF inserts one row per
+        // command on SQLite, and a first import adds thousands of statements and revisions.
+        var added = run.DetachAddedStatements();
         await db.SaveChangesAsync(cancellationToken);
+        await InsertStatementsAsync(db, added, version, cancellationToken);
         var flagged = await FlagSignedOffItemsAsync(db, actor, run.ChangedStatementIds, version, now, cancellationToken);
 
         version.Summary = Truncate($"{request.Pages.Count} page(s), {run.Changes.Count} change(s), {flagged.Count} item(s) flagged for re-confirmation", 4000);
@@ -141,12 +148,78 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
             $"The statement's text changed in framework version {version.Number}.", now, cancellationToken);
     }
 
+    /// <summary>
+    /// Inserts the run's new statements with multi-row INSERTs, then one revision each (its first text) with one
+    /// INSERT … SELECT: a handful of commands instead of two per statement. Plain SQL with names from the model, so it
+    /// runs on both providers; chunks stay under SQL Server's 1,000 rows and 2,100 parameters per command.
+    /// </summary>
+    private static async Task InsertStatementsAsync(GrowthDbContext db, IReadOnlyList<(Area Area, Statement Statement)> added, FrameworkVersion version, CancellationToken cancellationToken)
+    {
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var statements = Table<Statement>(db, sql);
+        var revisions = Table<StatementRevision>(db, sql);
+        const int rowsPerCommand = 300;
+        foreach (var chunk in added.Chunk(rowsPerCommand))
+        {
+            var values = new List<object> { version.Id };
+            var rows = chunk.Select(row =>
+            {
+                values.AddRange([row.Area.Id, row.Statement.Text, row.Statement.Order]);
+                return $"({{{values.Count - 3}}}, {{{values.Count - 2}}}, {{{values.Count - 1}}}, {{0}}, {{0}}, NULL)";
+            }).ToList();
+            // Names come from the model and every value is a parameter ({n}), so nothing is spliced into the SQL.
+            var insert = $"INSERT INTO {statements.Name} ({statements["AreaId"]}, {statements["Text"]}, {statements["Order"]}, " +
+                $"{statements["IntroducedInVersionId"]}, {statements["LastChangedInVersionId"]}, {statements["RetiredInVersionId"]}) VALUES {string.Join(", ", rows)}";
+            await db.Database.ExecuteSqlRawAsync(insert, values, cancellationToken);
+        }
+
+        // Only statements introduced by this version are new: changed and restored ones were introduced earlier.
+        var revise = $"INSERT INTO {revisions.Name} ({revisions["StatementId"]}, {revisions["FrameworkVersionId"]}, {revisions["Text"]}) " +
+            $"SELECT {statements["Id"]}, {statements["IntroducedInVersionId"]}, {statements["Text"]} FROM {statements.Name} " +
+            $"WHERE {statements["IntroducedInVersionId"]} = {{0}} ORDER BY {statements["Id"]}";
+        await db.Database.ExecuteSqlRawAsync(revise, [version.Id], cancellationToken);
+    }
+
+    private static TableNames Table<T>(GrowthDbContext db, ISqlGenerationHelper sql)
+    {
+        var entity = db.Model.FindEntityType(typeof(T))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = entity.GetProperties().ToDictionary(p => p.Name, p => sql.DelimitIdentifier(p.GetColumnName(table)!));
+        return new TableNames(sql.DelimitIdentifier(table.Name, table.Schema), columns);
+    }
+
+    private sealed record TableNames(string Name, IReadOnlyDictionary<string, string> Columns)
+    {
+        public string this[string property] => Columns[property];
+    }
+
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 3)] + "...";
 
     private sealed class ImportRun(GrowthDbContext db, FrameworkVersion version)
     {
         public List<string> Changes { get; } = [];
         public HashSet<int> ChangedStatementIds { get; } = [];
+
+        private readonly List<(Area Area, Statement Statement)> _added = [];
+
+        /// <summary>
+        /// Takes the new statements out of the graph EF saves (they stay in their areas while the run matches text
+        /// against them); InsertStatementsAsync writes them once their areas have ids.
+        /// </summary>
+        public IReadOnlyList<(Area Area, Statement Statement)> DetachAddedStatements()
+        {
+            foreach (var (area, statement) in _added)
+            {
+                area.Statements.Remove(statement);
+            }
+
+            return _added;
+        }
 
         public void ApplyPage(List<Craft> crafts, FrameworkPage page)
         {
@@ -323,8 +396,8 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
                     IntroducedInVersionId = version.Id,
                     LastChangedInVersionId = version.Id,
                 };
-                added.Revisions.Add(new StatementRevision { FrameworkVersionId = version.Id, Text = texts[i] });
                 area.Statements.Add(added);
+                _added.Add((area, added));
                 Changes.Add($"{where}: new statement: \"{Short(texts[i])}\"");
                 placed[i] = added;
             }

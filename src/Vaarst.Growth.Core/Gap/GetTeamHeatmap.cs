@@ -34,34 +34,20 @@ public sealed class GetTeamHeatmap(IDbContextFactory<GrowthDbContext> dbFactory)
         }
 
         var crafts = reports.Where(r => r.CraftId != null).Select(r => r.CraftId!.Value).Distinct().ToList();
-        var statements = await db.Statements.AsNoTracking()
-            .Where(s => s.RetiredInVersionId == null && s.Area!.RetiredInVersionId == null && s.Area.IsDefined && s.Area.Section!.RetiredInVersionId == null
-                && s.Area.Section.Level!.Number == number && crafts.Contains(s.Area.Section.Level.CraftId))
-            .Select(s => new
-            {
-                s.Id, s.Area!.Section!.Level!.CraftId, Section = s.Area.Section.Name, s.Area.Section.AppliesToAll, SectionOrder = s.Area.Section.Order,
-                s.Area.Anchor, Area = s.Area.Name, AreaOrder = s.Area.Order,
-            })
-            .ToListAsync(cancellationToken);
+        var grid = await AreaGrid.LoadAsync(db, number, crafts, cancellationToken);
         var ids = reports.Select(r => r.Id).ToList();
         var items = await db.ChecklistItems.AsNoTracking()
             .Where(i => ids.Contains(i.PersonId))
             .Select(i => new { i.PersonId, i.StatementId, i.Status, i.Rating, i.NeedsReconfirmation, Evidence = i.Supports.Count(s => !s.Evidence!.IsArchived) })
             .ToListAsync(cancellationToken);
 
-        var areas = statements
-            .GroupBy(s => (s.Section, s.AppliesToAll, s.Anchor))
-            .OrderBy(g => g.Key.AppliesToAll ? 0 : 1).ThenBy(g => g.Min(s => s.SectionOrder)).ThenBy(g => g.Min(s => s.AreaOrder))
-            .Select(g => new HeatmapArea(g.Key.Section, g.Key.AppliesToAll, g.Key.Anchor, g.First().Area))
-            .ToList();
+        var areas = grid.Areas.Select(a => new HeatmapArea(a.Section, a.AppliesToAll, a.Anchor, a.Name)).ToList();
         var itemsByPerson = items.ToLookup(i => i.PersonId);
         var rows = reports.Select(r =>
         {
             var mine = itemsByPerson[r.Id].ToDictionary(i => i.StatementId);
-            var cells = areas.Select(area => area.AppliesToAll || area.Section == r.Specialism
-                ? GapCounts.Of(statements.Where(s => s.CraftId == r.CraftId && s.Section == area.Section && s.Anchor == area.Anchor)
-                    .Select(s => mine.TryGetValue(s.Id, out var i) ? GetGap.StateOf(i.Status, i.Rating, i.NeedsReconfirmation, i.Evidence) : GapState.NotStarted))
-                : null).ToList();
+            var cells = grid.Row(r.CraftId, r.Specialism, statements => GapCounts.Of(statements.Select(id =>
+                mine.TryGetValue(id, out var i) ? GetGap.StateOf(i.Status, i.Rating, i.NeedsReconfirmation, i.Evidence) : GapState.NotStarted)));
             var overall = cells.Where(c => c is not null).Aggregate(GapCounts.Empty, (sum, c) => sum.Add(c!));
             return new HeatmapRow(r.Id, r.Name, r.Specialism, cells, overall);
         }).ToList();

@@ -13,11 +13,10 @@ public sealed class CountReviewQueue(IDbContextFactory<GrowthDbContext> dbFactor
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // One count per reviewable person (a handful: direct reports and delegated teams), each answered from the
         // (PersonId, StatementId) index. Counting items whose PersonId is IN the reviewable set instead let SQLite walk
-        // every submitted and signed-off item through the Status index (~20,000 rows at 2,000 engineers) — and the
-        // navigation shows this count on every page, for everyone (docs/performance.md, load run).
+        // every submitted and signed-off item (~20,000 rows at 2,000 engineers) when it had no planner statistics — and
+        // the navigation shows this count on every page, for everyone (docs/performance.md, load run).
         var perPerson = await ReviewAuthority.ReviewablePeople(db, reviewerId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime))
-            .Select(p => db.ChecklistItems.Count(i => i.PersonId == p.Id
-                && (i.Status == ItemStatus.Submitted || (i.Status == ItemStatus.SignedOff && i.NeedsReconfirmation))))
+            .Select(p => db.ChecklistItems.Where(GetReviewQueue.Waiting).Count(i => i.PersonId == p.Id))
             .ToListAsync(cancellationToken);
         return perPerson.Sum();
     }

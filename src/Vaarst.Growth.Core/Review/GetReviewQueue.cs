@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
@@ -37,14 +38,21 @@ public sealed record QueueOption(int Id, string Name);
 /// </summary>
 public sealed class GetReviewQueue(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
 {
+    /// <summary>
+    /// Submitted, or signed off and flagged for re-confirmation. Written as "one of two states, and …" so the
+    /// (Status, PersonId) index answers it: an OR of the two cases makes SQLite scan both states organisation-wide.
+    /// </summary>
+    internal static readonly Expression<Func<ChecklistItem, bool>> Waiting = i =>
+        (i.Status == ItemStatus.Submitted || i.Status == ItemStatus.SignedOff) && (i.Status == ItemStatus.Submitted || i.NeedsReconfirmation);
+
     public async Task<ReviewQueue> HandleAsync(Actor actor, GetReviewQueueRequest request, CancellationToken cancellationToken = default)
     {
         var reviewerId = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reviewable = ReviewAuthority.ReviewablePeople(db, reviewerId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).Select(p => p.Id);
         var entries = await db.ChecklistItems.AsNoTracking()
-            .Where(i => reviewable.Contains(i.PersonId)
-                && (i.Status == ItemStatus.Submitted || (i.Status == ItemStatus.SignedOff && i.NeedsReconfirmation)))
+            .Where(Waiting)
+            .Where(i => reviewable.Contains(i.PersonId))
             .Select(i => new ReviewQueueEntry(
                 i.Id, i.Version,
                 i.Status == ItemStatus.Submitted ? QueueReason.Review : QueueReason.Reconfirm,

@@ -134,6 +134,38 @@ public sealed class ImportFrameworkTests
     }
 
     [Fact]
+    public async Task Import_writes_one_revision_per_new_or_changed_statement_and_none_for_a_restored_one()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await ImportAsync(database, Seed);
+        var added = "I can profile models on the device and explain where the time goes.";
+        var fixedText = "I can write performance/benchmarking code and analyse the results.";
+
+        const string governance = "Accountability and Transparency.";
+        var withAdded = Seed.Replace(governance + " |", governance + " <br><br> " + added + " |");
+        Assert.NotEqual(Seed, withAdded);
+
+        await ImportAsync(database, withAdded.Replace(" <br><br> " + Streaming, ""));
+        var third = await ImportAsync(database, withAdded.Replace(Benchmarking, fixedText));
+
+        Assert.Equal(3, third.VersionNumber);
+        await using var db = database.CreateDbContext();
+        var versions = await db.FrameworkVersions.ToDictionaryAsync(v => v.Id, v => v.Number, Ct);
+        var statements = await db.Statements.Include(s => s.Revisions).ToListAsync(Ct);
+        Assert.Equal(17, statements.Count);
+        Assert.All(statements, s => Assert.Equal(s.Text, s.Revisions.OrderBy(r => versions[r.FrameworkVersionId]).Last().Text));
+        Assert.All(statements, s => Assert.Equal(s.IntroducedInVersionId, s.Revisions.Min(r => r.FrameworkVersionId)));
+        var revisionsByVersion = statements.SelectMany(s => s.Revisions).GroupBy(r => versions[r.FrameworkVersionId]).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(new Dictionary<int, int> { [1] = 16, [2] = 1, [3] = 1 }, revisionsByVersion);
+        var restored = statements.Single(s => s.Text == Streaming);
+        Assert.Null(restored.RetiredInVersionId);
+        Assert.Single(restored.Revisions);
+        var newOne = statements.Single(s => s.Text == added);
+        Assert.Equal((2, 2), (versions[newOne.IntroducedInVersionId], versions[newOne.Revisions.Single().FrameworkVersionId]));
+        Assert.Equal([Benchmarking, fixedText], statements.Single(s => s.Text == fixedText).Revisions.OrderBy(r => r.FrameworkVersionId).Select(r => r.Text));
+    }
+
+    [Fact]
     public async Task Import_area_that_becomes_defined_gets_statements()
     {
         await using var database = await TestDatabase.CreateAsync();
