@@ -52,7 +52,7 @@ public sealed class EveryPageBrowserTests(AppFixture app) : IClassFixture<AppFix
         ],
         [Nia] =
         [
-            "/", "/admin/people", "/admin/audit", "/admin/delegations", "/calibration", "/calibration/analytics", "/framework",
+            "/", "/admin/people", "/admin/audit", "/admin/delegations", "/admin/framework/import", "/calibration", "/calibration/analytics", "/framework",
             "/framework/levels/{LevelId:int}",
         ],
     };
