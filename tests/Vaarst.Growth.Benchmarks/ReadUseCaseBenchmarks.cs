@@ -49,20 +49,33 @@ public class ReadUseCaseBenchmarks
     [Benchmark(Description = "Gap view (use case)")]
     public Task<GapView> GapView() => _gap.HandleAsync(_engineer, new GetGapRequest());
 
+    // The same reads as GetGap, by hand: the person and their craft's levels; the target (and current) level's sections,
+    // areas and statements; the person's items with evidence counts; and the items' decisions for the history.
     [Benchmark(Description = "Gap view (SQL)")]
     public int GapViewSql() => Sql.Rows(_org, """
-        SELECT a.Id, COUNT(st.Id),
-               SUM(CASE WHEN i.Rating = 'NotApplicable' THEN 1 ELSE 0 END),
-               SUM(CASE WHEN i.Status = 'SignedOff' AND i.NeedsReconfirmation = 0 AND i.Rating <> 'NotApplicable' THEN 1 ELSE 0 END),
-               SUM(CASE WHEN i.Status = 'Submitted' AND i.Rating <> 'NotApplicable' THEN 1 ELSE 0 END)
+        SELECT p.Id, p.Name, p.CraftId, c.Name, p.Specialism, p.CurrentLevel, p.TargetLevel
+        FROM People p LEFT JOIN Crafts c ON c.Id = p.CraftId
+        WHERE p.Id = $id;
+        SELECT l.Id, l.Number, l.Title FROM Levels l
+        WHERE l.CraftId = (SELECT CraftId FROM People WHERE Id = $id)
+        ORDER BY l.Number;
+        SELECT s.LevelId, s.Name, s.AppliesToAll, a.Id, a.Name, a.Anchor, a.IsDefined, st.Id, st.Text
         FROM People p
-        JOIN Levels l ON l.CraftId = p.CraftId AND l.Number = COALESCE(p.TargetLevel, 4)
+        JOIN Levels l ON l.CraftId = p.CraftId AND (l.Number = COALESCE(p.TargetLevel, 4) OR l.Number = p.CurrentLevel)
         JOIN Sections s ON s.LevelId = l.Id AND s.RetiredInVersionId IS NULL AND (s.AppliesToAll = 1 OR s.Name = p.Specialism)
-        JOIN Areas a ON a.SectionId = s.Id AND a.RetiredInVersionId IS NULL AND a.IsDefined = 1
-        JOIN Statements st ON st.AreaId = a.Id AND st.RetiredInVersionId IS NULL
-        LEFT JOIN ChecklistItems i ON i.StatementId = st.Id AND i.PersonId = p.Id
+        JOIN Areas a ON a.SectionId = s.Id AND a.RetiredInVersionId IS NULL
+        LEFT JOIN Statements st ON st.AreaId = a.Id AND st.RetiredInVersionId IS NULL
         WHERE p.Id = $id
-        GROUP BY a.Id
+        ORDER BY s.AppliesToAll DESC, s."Order", a."Order", st."Order";
+        SELECT i.Id, i.StatementId, i.Status, i.Rating, i.NeedsReconfirmation, i.SubmittedAtUtc, i.UpdatedAtUtc,
+               (SELECT COUNT(*) FROM EvidenceSupports es JOIN Evidence e ON e.Id = es.EvidenceId
+                WHERE es.ChecklistItemId = i.Id AND e.IsArchived = 0)
+        FROM ChecklistItems i
+        WHERE i.PersonId = $id;
+        SELECT d.ChecklistItemId, d.Kind, d.DecidedAtUtc
+        FROM ReviewDecisions d JOIN ChecklistItems i ON i.Id = d.ChecklistItemId
+        WHERE i.PersonId = $id
+        ORDER BY d.ChecklistItemId, d.DecidedAtUtc;
         """, _engineer.PersonId!.Value);
 
     [Benchmark(Description = "Team view (use case)")]
