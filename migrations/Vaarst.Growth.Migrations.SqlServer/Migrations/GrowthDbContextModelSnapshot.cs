@@ -159,6 +159,9 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<int>("NominationId")
+                        .HasColumnType("int");
+
                     b.Property<int>("PanelMemberId")
                         .HasColumnType("int");
 
@@ -176,6 +179,9 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PanelMemberId");
+
+                    b.HasIndex("NominationId", "PanelMemberId")
+                        .IsUnique();
 
                     b.HasIndex("SessionId", "PanelMemberId");
 
@@ -924,6 +930,12 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Vaarst.Growth.Core.Calibration.IdentityReveal", b =>
                 {
+                    b.HasOne("Vaarst.Growth.Core.Calibration.Nomination", "Nomination")
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Vaarst.Growth.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PanelMemberId")
@@ -935,6 +947,8 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Nomination");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Calibration.Nomination", b =>

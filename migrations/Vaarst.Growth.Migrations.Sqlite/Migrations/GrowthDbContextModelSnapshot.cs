@@ -146,6 +146,9 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("NominationId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PanelMemberId")
                         .HasColumnType("INTEGER");
 
@@ -163,6 +166,9 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("PanelMemberId");
+
+                    b.HasIndex("NominationId", "PanelMemberId")
+                        .IsUnique();
 
                     b.HasIndex("SessionId", "PanelMemberId");
 
@@ -880,6 +886,12 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Vaarst.Growth.Core.Calibration.IdentityReveal", b =>
                 {
+                    b.HasOne("Vaarst.Growth.Core.Calibration.Nomination", "Nomination")
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("Vaarst.Growth.Core.People.Person", null)
                         .WithMany()
                         .HasForeignKey("PanelMemberId")
@@ -891,6 +903,8 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                         .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("Nomination");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Calibration.Nomination", b =>

@@ -6,14 +6,14 @@ using Vaarst.Growth.Core.People;
 
 namespace Vaarst.Growth.Core.Audit;
 
-/// <summary>The filtered audit log as CSV (oldest first), for administrators.</summary>
+/// <summary>The filtered audit log as CSV (oldest first), for administrators, with the same events left out as <see cref="GetAuditLog"/>.</summary>
 public sealed class ExportAuditLog(IDbContextFactory<GrowthDbContext> dbFactory)
 {
     public async Task<string> HandleAsync(Actor actor, AuditLogFilter filter, CancellationToken cancellationToken = default)
     {
         GetAuditLog.RequireAdministrator(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var entries = await GetAuditLog.Project(db, GetAuditLog.Filtered(db, filter).OrderBy(a => a.OccurredAtUtc).ThenBy(a => a.Id))
+        var entries = await GetAuditLog.Project(db, GetAuditLog.Filtered(db, filter, actor).OrderBy(a => a.OccurredAtUtc).ThenBy(a => a.Id))
             .ToListAsync(cancellationToken);
 
         await using var writer = new StringWriter(CultureInfo.InvariantCulture);

@@ -13,7 +13,11 @@ public sealed record AuditEntry(long Id, DateTime OccurredAtUtc, string ActorNam
 
 public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total, IReadOnlyList<string> Types);
 
-/// <summary>The audit log for administrators, newest first, filtered by person, type and date range.</summary>
+/// <summary>
+/// The audit log for administrators, newest first, filtered by person, type and date range. An administrator who sits
+/// on a blind calibration panel does not read the events about that session's nominations (they tie each label to a
+/// person): <see cref="RecordAccess.BlindNominationSubjects"/>.
+/// </summary>
 public sealed class GetAuditLog(IDbContextFactory<GrowthDbContext> dbFactory)
 {
     public const int MaxPageSize = 500;
@@ -27,7 +31,7 @@ public sealed class GetAuditLog(IDbContextFactory<GrowthDbContext> dbFactory)
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var query = Filtered(db, filter);
+        var query = Filtered(db, filter, actor);
         var total = await query.CountAsync(cancellationToken);
         var entries = await Project(db, query.OrderByDescending(a => a.OccurredAtUtc).ThenByDescending(a => a.Id)
                 .Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, MaxPageSize)))
@@ -44,9 +48,15 @@ public sealed class GetAuditLog(IDbContextFactory<GrowthDbContext> dbFactory)
         }
     }
 
-    internal static IQueryable<AuditEvent> Filtered(GrowthDbContext db, AuditLogFilter filter)
+    internal static IQueryable<AuditEvent> Filtered(GrowthDbContext db, AuditLogFilter filter, Actor reader)
     {
         var query = db.AuditEvents.AsNoTracking();
+        if (reader.PersonId is { } readerId)
+        {
+            var blind = RecordAccess.BlindNominationSubjects(db, readerId);
+            query = query.Where(a => a.SubjectType != "Nomination" || !blind.Contains(a.SubjectId!));
+        }
+
         if (filter.PersonId is { } personId)
         {
             query = query.Where(a => a.PersonId == personId || a.ActorId == personId);

@@ -79,11 +79,16 @@ public sealed class PreRead
     public DateTime SubmittedAtUtc { get; set; }
 }
 
-/// <summary>A panel member chose to see candidates' identities in a blind session, with a reason (audited, shown to the chair).</summary>
+/// <summary>
+/// A panel member chose to see one candidate's identity in a blind session, with a reason (audited, shown to the chair).
+/// It names the candidate to that member only while the session is open (see <see cref="People.RecordAccess"/>).
+/// </summary>
 public sealed class IdentityReveal
 {
     public int Id { get; set; }
     public int SessionId { get; set; }
+    public int NominationId { get; set; }
+    public Nomination? Nomination { get; set; }
     public int PanelMemberId { get; set; }
     public required string Reason { get; set; }
     public DateTime RevealedAtUtc { get; set; }

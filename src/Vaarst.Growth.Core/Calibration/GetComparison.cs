@@ -6,8 +6,8 @@ using Vaarst.Growth.Core.Review;
 
 namespace Vaarst.Growth.Core.Calibration;
 
-/// <summary>A column: one candidate, labelled blind unless the caller may see identities.</summary>
-public sealed record ComparisonCandidate(int NominationId, string Label, string? Specialism, GapCounts Overall);
+/// <summary>A column: one candidate, labelled blind unless the caller sees this candidate by name (<see cref="People.RecordAccess.NamedNominations"/>).</summary>
+public sealed record ComparisonCandidate(int NominationId, string Label, string? Specialism, GapCounts Overall, bool Named = false);
 
 /// <summary>A row: one defined area of the session's target level.</summary>
 public sealed record ComparisonArea(string Section, bool AppliesToAll, string Anchor, string Name);
@@ -15,6 +15,7 @@ public sealed record ComparisonArea(string Section, bool AppliesToAll, string An
 /// <summary>One candidate in one area; null in the grid when the area belongs to another specialism.</summary>
 public sealed record ComparisonCell(GapCounts Counts, int EvidenceCount, DateOnly? LatestEvidence);
 
+/// <param name="SeesIdentities">Every candidate is shown to the caller by name.</param>
 public sealed record Comparison(int SessionId, string SessionName, int TargetLevel, bool SeesIdentities,
     IReadOnlyList<ComparisonArea> Areas, IReadOnlyList<ComparisonCandidate> Candidates, IReadOnlyList<IReadOnlyList<ComparisonCell?>> Cells);
 
@@ -29,11 +30,11 @@ public sealed class GetComparison(IDbContextFactory<GrowthDbContext> dbFactory)
         var me = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await SessionAccess.RequireMemberAsync(db, actor, sessionId, cancellationToken);
-        var sees = await SessionAccess.SeesIdentitiesAsync(db, session, me, cancellationToken);
+        var named = RecordAccess.NamedNominations(db, me).Select(n => n.Id);
         var candidates = await db.Nominations.AsNoTracking()
             .Where(n => n.SessionId == sessionId)
             .OrderBy(n => n.Alias.Length).ThenBy(n => n.Alias)
-            .Select(n => new { n.Id, n.Alias, n.CandidateId, Name = sees ? n.Candidate!.Name : null, n.Candidate!.CraftId, n.Candidate.Specialism })
+            .Select(n => new { n.Id, n.Alias, n.CandidateId, Name = named.Contains(n.Id) ? n.Candidate!.Name : null, n.Candidate!.CraftId, n.Candidate.Specialism })
             .ToListAsync(cancellationToken);
         var crafts = candidates.Where(c => c.CraftId != null).Select(c => c.CraftId!.Value).Distinct().ToList();
         var grid = await AreaGrid.LoadAsync(db, session.TargetLevel, crafts, cancellationToken);
@@ -71,8 +72,8 @@ public sealed class GetComparison(IDbContextFactory<GrowthDbContext> dbFactory)
         }).ToList();
 
         var header = candidates.Select((c, index) => new ComparisonCandidate(c.Id, c.Name ?? SessionAccess.Label(c.Alias), c.Specialism,
-            columns[index].Where(cell => cell is not null).Aggregate(GapCounts.Empty, (sum, cell) => sum.Add(cell!.Counts)))).ToList();
+            columns[index].Where(cell => cell is not null).Aggregate(GapCounts.Empty, (sum, cell) => sum.Add(cell!.Counts)), c.Name is not null)).ToList();
         var rows = areas.Select((_, row) => (IReadOnlyList<ComparisonCell?>)columns.Select(column => column[row]).ToList()).ToList();
-        return new Comparison(session.Id, session.Name, session.TargetLevel, sees, areas, header, rows);
+        return new Comparison(session.Id, session.Name, session.TargetLevel, header.All(c => c.Named), areas, header, rows);
     }
 }

@@ -7,7 +7,11 @@ namespace Vaarst.Growth.Core.Calibration;
 
 public sealed record NominateCandidateRequest(int SessionId, int CandidateId, string CaseStatement);
 
-/// <summary>A line manager nominates one of their direct reports, with a short case statement, while nominations are open.</summary>
+/// <summary>
+/// A line manager nominates one of their direct reports, with a short case statement, while nominations are open. A
+/// manager who sits on the panel may nominate their report (that is their job) and is then recused from them
+/// (<see cref="Recusal"/>); a nomination nobody on the panel could decide on is refused.
+/// </summary>
 public sealed class NominateCandidate(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
 {
     public async Task<int> HandleAsync(Actor actor, NominateCandidateRequest request, CancellationToken cancellationToken = default)
@@ -41,6 +45,13 @@ public sealed class NominateCandidate(IDbContextFactory<GrowthDbContext> dbFacto
         }
 
         var now = time.GetUtcNow().UtcDateTime;
+        var conflicts = await Recusal.ForCandidateAsync(db, candidate.Id, managerId, DateOnly.FromDateTime(now), cancellationToken);
+        var panel = await db.PanelMembers.Where(m => m.SessionId == session.Id).Select(m => m.PersonId).ToListAsync(cancellationToken);
+        if (panel.All(member => conflicts.Of(member) is not null))
+        {
+            throw new ValidationException($"Everyone on this session's panel would be recused from {candidate.Name} (as their line manager or the manager's delegate), so nobody could decide; nominate them to another session.");
+        }
+
         var count = await db.Nominations.CountAsync(n => n.SessionId == session.Id, cancellationToken);
         var nomination = new Nomination
         {

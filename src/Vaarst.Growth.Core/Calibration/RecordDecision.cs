@@ -7,7 +7,11 @@ namespace Vaarst.Growth.Core.Calibration;
 
 public sealed record RecordDecisionRequest(int NominationId, int ExpectedVersion, Outcome Outcome, string Rationale);
 
-/// <summary>The chair records the panel's decision on a candidate, with a required rationale, while the session runs.</summary>
+/// <summary>
+/// The panel's decision on a candidate, with a required rationale, while the session runs. The chair records it; for a
+/// candidate the chair is recused from (<see cref="Recusal"/>), any member who is not recused records it. A recused
+/// member never does: a chair cannot decide on their own nominee or report.
+/// </summary>
 public sealed class RecordDecision(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
 {
     public async Task HandleAsync(Actor actor, RecordDecisionRequest request, CancellationToken cancellationToken = default)
@@ -21,7 +25,17 @@ public sealed class RecordDecision(IDbContextFactory<GrowthDbContext> dbFactory,
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var nomination = await db.Nominations.FirstOrDefaultAsync(n => n.Id == request.NominationId, cancellationToken)
             ?? throw new NotFoundException("That candidate does not exist.");
-        var session = await SessionAccess.RequireChairAsync(db, actor, nomination.SessionId, cancellationToken);
+        var session = await SessionAccess.RequireMemberAsync(db, actor, nomination.SessionId, cancellationToken, track: true);
+        var now = time.GetUtcNow().UtcDateTime;
+        var conflicts = await Recusal.ForNominationAsync(db, nomination.Id, DateOnly.FromDateTime(now), cancellationToken);
+        var me = actor.RequirePerson();
+        conflicts.RequireNotRecused(me, "The decision on them");
+        var chairRecused = conflicts.Of(session.ChairId) is not null;
+        if (!conflicts.MayDecide(session, me))
+        {
+            throw new ForbiddenException("Only the session's chair records decisions (another member does only for a candidate the chair is recused from).");
+        }
+
         if (session.State != SessionState.InSession)
         {
             throw new ValidationException(session.State == SessionState.Closed
@@ -34,7 +48,6 @@ public sealed class RecordDecision(IDbContextFactory<GrowthDbContext> dbFactory,
             throw new ConflictException("This decision changed since you opened the page. Nothing was saved: reload to see the latest.");
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
         var before = new { decision = nomination.Decision?.ToString(), rationale = nomination.DecisionRationale };
         nomination.Decision = request.Outcome;
         nomination.DecisionRationale = rationale;
@@ -42,7 +55,7 @@ public sealed class RecordDecision(IDbContextFactory<GrowthDbContext> dbFactory,
         nomination.DecidedById = actor.PersonId;
         db.Record(actor, now, AuditEventTypes.CalibrationDecided, "Nomination", nomination.Id.ToString(),
             $"{actor.Name} recorded {OutcomeLabels.Of(request.Outcome)} for {SessionAccess.Label(nomination.Alias)} in \"{session.Name}\"",
-            before, new { decision = request.Outcome.ToString(), rationale }, nomination.CandidateId);
+            before, new { decision = request.Outcome.ToString(), rationale, chairRecused }, nomination.CandidateId);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -4,7 +4,10 @@ using Vaarst.Growth.Core.People;
 
 namespace Vaarst.Growth.Core.Calibration;
 
-/// <summary>Who may do what in a calibration session. Panel members see only the sessions they sit on.</summary>
+/// <summary>
+/// Who may do what in a calibration session. Panel members see only the sessions they sit on; what they read of each
+/// candidate, and by name or not, is <see cref="People.RecordAccess"/>'s to decide; who steps aside is <see cref="Recusal"/>'s.
+/// </summary>
 internal static class SessionAccess
 {
     public const int MaxTextLength = 4000;
@@ -25,10 +28,6 @@ internal static class SessionAccess
             : throw new ForbiddenException("Only the session's chair can do that.");
     }
 
-    /// <summary>Whether identities are visible to this member: the session is not blind, or they revealed them with a reason.</summary>
-    public static async Task<bool> SeesIdentitiesAsync(GrowthDbContext db, CalibrationSession session, int memberId, CancellationToken cancellationToken) =>
-        !session.IsBlind || await db.IdentityReveals.AnyAsync(r => r.SessionId == session.Id && r.PanelMemberId == memberId, cancellationToken);
-
     public static string Label(string alias) => $"Candidate {alias}";
 
     /// <summary>"A".."Z", then "AA", "AB"…: stable per session, in nomination order.</summary>
@@ -43,7 +42,7 @@ internal static class SessionAccess
         return alias;
     }
 
-    public static string? Clean(string? text, string what, bool required)
+    public static string? Clean(string? text, string what, bool required, int maxLength = MaxTextLength)
     {
         var trimmed = string.IsNullOrWhiteSpace(text) ? null : text.Trim();
         if (required && trimmed is null)
@@ -51,6 +50,6 @@ internal static class SessionAccess
             throw new ValidationException($"{what} is required.");
         }
 
-        return trimmed?.Length > MaxTextLength ? throw new ValidationException($"Keep the {what.ToLowerInvariant()} under {MaxTextLength} characters.") : trimmed;
+        return trimmed?.Length > maxLength ? throw new ValidationException($"Keep the {what.ToLowerInvariant()} under {maxLength} characters.") : trimmed;
     }
 }

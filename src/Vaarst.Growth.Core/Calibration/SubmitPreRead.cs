@@ -9,7 +9,8 @@ public sealed record SubmitPreReadRequest(int NominationId, Outcome Outcome, str
 
 /// <summary>
 /// A panel member records (or updates) their provisional view of a candidate before the discussion. Others' views
-/// stay hidden from them until they have submitted their own; a pre-read cannot change once the panel decided.
+/// stay hidden from them until they have submitted their own; a pre-read cannot change once the panel decided. A member
+/// recused from the candidate (<see cref="Recusal"/>) records none.
 /// </summary>
 public sealed class SubmitPreRead(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
 {
@@ -26,12 +27,13 @@ public sealed class SubmitPreRead(IDbContextFactory<GrowthDbContext> dbFactory, 
         var nomination = await db.Nominations.Include(n => n.Session)
             .FirstOrDefaultAsync(n => n.Id == request.NominationId && n.Session!.Members.Any(m => m.PersonId == me), cancellationToken)
             ?? throw new NotFoundException("That candidate is not in a session you sit on.");
+        var now = time.GetUtcNow().UtcDateTime;
+        (await Recusal.ForNominationAsync(db, nomination.Id, DateOnly.FromDateTime(now), cancellationToken)).RequireNotRecused(me, "A pre-read on them");
         if (nomination.Session!.State == SessionState.Closed || nomination.Decision is not null)
         {
             throw new ValidationException("The panel has already decided on this candidate; pre-reads are closed.");
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
         var preRead = await db.PreReads.FirstOrDefaultAsync(p => p.NominationId == nomination.Id && p.PanelMemberId == me, cancellationToken);
         var before = preRead is null ? null : new { outcome = preRead.Outcome.ToString(), preRead.Note };
         if (preRead is null)

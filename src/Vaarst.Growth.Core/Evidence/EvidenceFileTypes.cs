@@ -70,6 +70,20 @@ public static class EvidenceFileTypes
         };
     }
 
+    /// <summary>The extension for a stored content type (".pdf"…), or none for a type this app did not recognise.</summary>
+    public static string ExtensionFor(string? contentType) => contentType switch
+    {
+        "application/pdf" => ".pdf",
+        "image/png" => ".png",
+        "image/jpeg" => ".jpg",
+        "application/zip" => ".zip",
+        "application/x-ipynb+json" => ".ipynb",
+        "text/markdown" => ".md",
+        "text/csv" => ".csv",
+        "text/plain" => ".txt",
+        _ => "",
+    };
+
     /// <summary>The allowed types, for messages: "PDF, PNG, JPEG, text, Markdown, CSV, Jupyter notebook or ZIP".</summary>
     public static string Describe() => "PDF, PNG, JPEG, text, Markdown, CSV, Jupyter notebook or ZIP";
 

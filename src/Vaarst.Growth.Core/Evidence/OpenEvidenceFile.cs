@@ -7,8 +7,9 @@ namespace Vaarst.Growth.Core.Evidence;
 public sealed record EvidenceFileDownload(Stream Content, string FileName, string ContentType, long Size);
 
 /// <summary>
-/// Opens an uploaded evidence file for download. The owner may; so may their reviewers (line manager, or a delegate during the delegation) and the panel members of a calibration session they are a candidate in.
-/// Anyone else is told it does not exist.
+/// Opens an uploaded evidence file for download, under the name it was uploaded with, for whoever
+/// <see cref="RecordAccess"/> lets read the owner's record by name. Anyone else is told it does not exist; a blind panel
+/// reads the file through the session instead (<see cref="Calibration.OpenCandidateEvidenceFile"/>), under a name-free name.
 /// </summary>
 public sealed class OpenEvidenceFile(IDbContextFactory<GrowthDbContext> dbFactory, IEvidenceFileStore store, TimeProvider time)
 {
@@ -16,11 +17,9 @@ public sealed class OpenEvidenceFile(IDbContextFactory<GrowthDbContext> dbFactor
     {
         var personId = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var reviewable = Review.ReviewAuthority.ReviewablePeople(db, personId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).Select(p => p.Id);
-        var candidates = Gap.GapReaders.Of(db, personId);
+        var readable = RecordAccess.NamedReadable(db, personId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
         var file = await db.Evidence.AsNoTracking()
-            .Where(e => e.Id == evidenceId && e.Kind == EvidenceKind.File)
-            .Where(e => e.OwnerId == personId || reviewable.Contains(e.OwnerId) || candidates.Contains(e.OwnerId))
+            .Where(e => e.Id == evidenceId && e.Kind == EvidenceKind.File && readable.Contains(e.OwnerId))
             .Select(e => new { e.FileSha256, e.FileName, e.ContentType, e.FileSize })
             .FirstOrDefaultAsync(cancellationToken);
         if (file?.FileSha256 is null)

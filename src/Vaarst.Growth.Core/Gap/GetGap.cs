@@ -39,8 +39,8 @@ public sealed record GapArea(int Id, string Name, string Anchor, bool IsDefined,
 public sealed record GapStatement(int StatementId, string Text, int? ItemId, GapState State, int EvidenceCount, bool? IsNew);
 
 /// <summary>
-/// How far an engineer is from a target level. Readable by the engineer and their reviewers (and, from calibration,
-/// by panel members of a session the engineer is a candidate in). Computed in three SQL queries whatever the size of
+/// How far an engineer is from a target level, for those <see cref="RecordAccess"/> lets read the engineer's record by
+/// name (calibration dossiers read it through <see cref="ReadAsync"/>, name-free where the session is blind). Computed in three SQL queries whatever the size of
 /// the organisation: the person, the level content, the person's items.
 /// </summary>
 public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
@@ -51,27 +51,40 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
     {
         var me = actor.RequirePerson();
         var personId = request.PersonId ?? me;
-        var now = time.GetUtcNow().UtcDateTime;
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        return await ReadAsync(db, personId, request.LevelNumber, RecordAccess.NamedReadable(db, me, today), personId == me, cancellationToken)
+            ?? throw new NotFoundException("That engineer's gap view does not exist, or you may not see it.");
+    }
 
-        // Query 1: the person, whether the caller may read them, and the craft's imported levels.
-        var reviewable = ReviewAuthority.ReviewablePeople(db, me, DateOnly.FromDateTime(now)).Select(p => p.Id);
-        var readers = GapReaders.Of(db, me);
-        var person = await db.People.AsNoTracking()
-            .Where(p => p.Id == personId)
+    /// <summary>
+    /// The gap of <paramref name="personId"/>, or null when they do not exist or are not in <paramref name="readable"/>.
+    /// A caller that has already decided the reader's access (a calibration dossier) passes null and, for a name-free
+    /// view, <paramref name="withName"/> false, so the name is never read.
+    /// </summary>
+    internal static async Task<GapView?> ReadAsync(GrowthDbContext db, int personId, int? levelNumber, IQueryable<int>? readable, bool own,
+        CancellationToken cancellationToken, bool withName = true)
+    {
+        // Query 1: the person (when the caller may read them) and the craft's imported levels.
+        var people = db.People.AsNoTracking().Where(p => p.Id == personId);
+        if (readable is not null)
+        {
+            people = people.Where(p => readable.Contains(p.Id));
+        }
+
+        var person = await people
             .Select(p => new
             {
-                p.Id, p.Name, p.CraftId, CraftName = p.Craft != null ? p.Craft.Name : null, p.Specialism, p.CurrentLevel, p.TargetLevel,
-                CanRead = p.Id == me || reviewable.Contains(p.Id) || readers.Contains(p.Id),
+                p.Id, Name = withName ? p.Name : "", p.CraftId, CraftName = p.Craft != null ? p.Craft.Name : null, p.Specialism, p.CurrentLevel, p.TargetLevel,
                 Levels = db.Levels.Where(l => l.CraftId == p.CraftId).OrderBy(l => l.Number).Select(l => new { l.Id, l.Number, l.Title }).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        if (person is null || !person.CanRead)
+        if (person is null)
         {
-            throw new NotFoundException("That engineer's gap view does not exist, or you may not see it.");
+            return null;
         }
 
-        var target = request.LevelNumber ?? person.TargetLevel ?? DefaultTargetLevel;
+        var target = levelNumber ?? person.TargetLevel ?? DefaultTargetLevel;
         var targetLevel = person.Levels.FirstOrDefault(l => l.Number == target);
         var currentLevel = person.CurrentLevel is { } c && c != target ? person.Levels.FirstOrDefault(l => l.Number == c) : null;
         var imported = person.Levels.Select(l => l.Number).ToList();
@@ -113,7 +126,6 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
         var continuing = content.Where(s => currentLevel is not null && s.LevelId == currentLevel.Id)
             .SelectMany(s => s.Areas.SelectMany(a => a.Statements.Select(st => (s.Name, a.Anchor, st.Text))))
             .ToHashSet();
-        var forReader = personId == me;
         var nextActions = new List<NextAction>();
         var sections = content.Where(s => s.LevelId == targetLevel.Id).Select(s => new GapSection(s.Name, s.AppliesToAll, s.Areas.Select(a =>
         {
@@ -123,7 +135,7 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
                     itemByStatement.TryGetValue(st.Id, out var item);
                     var state = item is null ? GapState.NotStarted : StateOf(item.Status, item.Rating, item.NeedsReconfirmation, item.Evidence);
                     var evidence = item?.Evidence ?? 0;
-                    var link = item is null ? "/checklist" : forReader ? $"/checklist/items/{item.Id}" : $"/reviews/items/{item.Id}";
+                    var link = item is null ? "/checklist" : own ? $"/checklist/items/{item.Id}" : $"/reviews/items/{item.Id}";
                     var action = state switch
                     {
                         _ when item?.Status == ItemStatus.ChangesRequested => NextActionKind.ChangesRequested,
@@ -195,15 +207,4 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
 
         return points.Select(p => new ReadinessPoint(p.Key, p.Value, applicable == 0 ? 0 : (int)Math.Round(100.0 * p.Value / applicable))).ToList();
     }
-}
-
-/// <summary>
-/// People other than the engineer and their reviewers who may read a gap view. Calibration panels extend this for
-/// the candidates of the sessions a panel member sits on.
-/// </summary>
-internal static class GapReaders
-{
-    /// <summary>Candidates of the calibration sessions <paramref name="readerId"/> sits on.</summary>
-    public static IQueryable<int> Of(GrowthDbContext db, int readerId) =>
-        db.Nominations.Where(n => n.Session!.Members.Any(m => m.PersonId == readerId)).Select(n => n.CandidateId);
 }

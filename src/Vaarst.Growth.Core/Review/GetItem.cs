@@ -22,26 +22,33 @@ public sealed record ItemView(
     DateTime? SubmittedAtUtc,
     string? ReconfirmationReason,
     IReadOnlyList<EvidenceView> Evidence,
-    IReadOnlyList<ItemHistoryEntry> History);
+    IReadOnlyList<ItemHistoryEntry> History,
+    bool CanReview);
 
 /// <param name="Comment">The reviewer's comment or reason, for review decisions.</param>
 public sealed record ItemHistoryEntry(DateTime OccurredAtUtc, string ActorName, string Type, string Summary, string? Comment);
 
-/// <summary>One checklist item with its evidence and full history. The engineer and their reviewers (line manager, delegate) may read it.</summary>
+/// <summary>
+/// One checklist item with its evidence and full history, for whoever <see cref="RecordAccess"/> lets read the engineer's
+/// record by name. <see cref="ItemView.CanReview"/> says whether the reader is one of the engineer's reviewers today.
+/// </summary>
 public sealed class GetItem(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
 {
     public async Task<ItemView> HandleAsync(Actor actor, int itemId, CancellationToken cancellationToken = default)
     {
         var personId = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var reviewable = ReviewAuthority.ReviewablePeople(db, personId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).Select(p => p.Id);
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var readable = RecordAccess.NamedReadable(db, personId, today);
+        var reviewable = ReviewAuthority.ReviewablePeople(db, personId, today).Select(p => p.Id);
         var item = await db.ChecklistItems.AsNoTracking()
-            .Where(i => i.Id == itemId && (i.PersonId == personId || reviewable.Contains(i.PersonId)))
+            .Where(i => i.Id == itemId && readable.Contains(i.PersonId))
             .Select(i => new
             {
                 i.Id, i.Version, i.PersonId, PersonName = i.Person!.Name, i.StatementId, i.Statement!.Text, Area = i.Statement.Area!.Name,
                 Section = i.Statement.Area.Section!.Name, Level = i.Statement.Area.Section.Level!.Number,
                 i.Rating, i.NotApplicableReason, i.Status, i.NeedsReconfirmation, i.SubmittedAtUtc, i.ReconfirmationReason,
+                CanReview = reviewable.Contains(i.PersonId),
             })
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("That item does not exist, or you may not see it.");
@@ -62,7 +69,7 @@ public sealed class GetItem(IDbContextFactory<GrowthDbContext> dbFactory, TimePr
         return new ItemView(item.Id, item.Version, item.PersonId, item.PersonName, item.StatementId, item.Text, item.Area, item.Section, item.Level,
             item.Rating, item.NotApplicableReason, ChecklistStatuses.Of(item.Status, item.NeedsReconfirmation), item.SubmittedAtUtc,
             item.NeedsReconfirmation ? item.ReconfirmationReason : null, evidence,
-            events.Select(e => new ItemHistoryEntry(e.OccurredAtUtc, e.ActorName, e.Type, e.Summary, CommentOf(e.After))).ToList());
+            events.Select(e => new ItemHistoryEntry(e.OccurredAtUtc, e.ActorName, e.Type, e.Summary, CommentOf(e.After))).ToList(), item.CanReview);
     }
 
     private static string? CommentOf(string? after)

@@ -22,6 +22,10 @@ public enum Caller
     OtherPanel,
     Admin,
     Anonymous,
+    /// <summary>A member of Eda's (blind) panel who revealed her identity with a reason.</summary>
+    RevealedPanel,
+    /// <summary>A member of Eda's panel who reviews her items as her line manager's delegate, so is recused from her.</summary>
+    RecusedPanel,
 }
 
 /// <summary>
@@ -31,9 +35,12 @@ public enum Caller
 /// </summary>
 public sealed class AuthorizationMatrixTests
 {
-    private static readonly Caller[] People = [Caller.Self, Caller.Manager, Caller.OtherManager, Caller.Delegate, Caller.OtherEngineer, Caller.Panel, Caller.OtherPanel, Caller.Admin];
+    private static readonly Caller[] People = [Caller.Self, Caller.Manager, Caller.OtherManager, Caller.Delegate, Caller.OtherEngineer, Caller.Panel, Caller.OtherPanel, Caller.Admin, Caller.RevealedPanel, Caller.RecusedPanel];
     private static readonly Caller[] Engineers = [Caller.Self, Caller.OtherEngineer];
-    private static readonly Caller[] Reviewers = [Caller.Manager, Caller.Delegate];
+    private static readonly Caller[] Reviewers = [Caller.Manager, Caller.Delegate, Caller.RecusedPanel];
+    // Everyone on Eda's panel reads its name-free views; only a member who revealed her reads her named record.
+    private static readonly Caller[] EdasPanel = [Caller.Panel, Caller.RevealedPanel, Caller.RecusedPanel];
+    private static readonly Caller[] NamedReaders = [Caller.Self, .. Reviewers, Caller.RevealedPanel];
     private static readonly string Seed = File.ReadAllText(RepositoryRoot.Combine("seed-content", "careerframework", "mlengineer", "level4.md"));
     private static readonly EvidenceDetails Details = new("Evidence", new DateOnly(2026, 10, 1), null);
 
@@ -75,7 +82,7 @@ public sealed class AuthorizationMatrixTests
         new(typeof(RateStatement), [Caller.Self], (m, a) => m.S.UseCase<RateStatement>().HandleAsync(a, new RateStatementRequest(m.EdgeOnlyStatementId, SelfRating.Learning, null, null), Ct)),
         new(typeof(SubmitItems), [Caller.Self], (m, a) => m.S.UseCase<SubmitItems>().HandleAsync(a, new SubmitItemsRequest([new ItemRef(m.ItemId, m.ItemVersion())]), Ct)),
         new(typeof(WithdrawSubmission), [Caller.Self], (m, a) => m.S.UseCase<WithdrawSubmission>().HandleAsync(a, new ItemRef(m.ItemId, m.ItemVersion()), Ct)),
-        new(typeof(GetItem), [Caller.Self, .. Reviewers], (m, a) => m.S.UseCase<GetItem>().HandleAsync(a, m.ItemId, Ct)),
+        new(typeof(GetItem), NamedReaders, (m, a) => m.S.UseCase<GetItem>().HandleAsync(a, m.ItemId, Ct)),
         new(typeof(SignOffItem), Reviewers, (m, a) => m.S.UseCase<SignOffItem>().HandleAsync(a, new DecisionRequest(m.ItemId, m.ItemVersion(), null), Ct)),
         new(typeof(RequestChanges), Reviewers, (m, a) => m.S.UseCase<RequestChanges>().HandleAsync(a, new DecisionRequest(m.ItemId, m.ItemVersion(), "More please"), Ct)),
         new(typeof(RevokeSignOff), Reviewers, (m, a) => m.S.UseCase<RevokeSignOff>().HandleAsync(a, new DecisionRequest(m.ItemId, m.ItemVersion(), "Wrong"), Ct)),
@@ -88,19 +95,20 @@ public sealed class AuthorizationMatrixTests
         new(typeof(RestoreEvidence), [Caller.Self], (m, a) => m.S.UseCase<RestoreEvidence>().HandleAsync(a, new EvidenceRef(m.FileEvidenceId, m.EvidenceVersion(m.FileEvidenceId)), Ct)),
         new(typeof(AttachEvidence), [Caller.Self], (m, a) => m.S.UseCase<AttachEvidence>().HandleAsync(a, new AttachEvidenceRequest(m.FileEvidenceId, [m.EdgeOnlyStatementId]), Ct)),
         new(typeof(DetachEvidence), [Caller.Self], (m, a) => m.S.UseCase<DetachEvidence>().HandleAsync(a, new DetachEvidenceRequest(m.FileEvidenceId, m.FileItemId), Ct)),
-        new(typeof(OpenEvidenceFile), [Caller.Self, .. Reviewers, Caller.Panel], async (m, a) => (await m.S.UseCase<OpenEvidenceFile>().HandleAsync(a, m.FileEvidenceId, Ct)).Content.Dispose()),
-        new(typeof(GetGap), [Caller.Self, .. Reviewers, Caller.Panel], (m, a) => m.S.UseCase<GetGap>().HandleAsync(a, new GetGapRequest(m.S.Edge.PersonId), Ct)),
-        new(typeof(ExportGap), [Caller.Self, .. Reviewers, Caller.Panel], (m, a) => m.S.UseCase<ExportGap>().HandleAsync(a, new GetGapRequest(m.S.Edge.PersonId), Ct)),
+        new(typeof(OpenEvidenceFile), NamedReaders, async (m, a) => (await m.S.UseCase<OpenEvidenceFile>().HandleAsync(a, m.FileEvidenceId, Ct)).Content.Dispose()),
+        new(typeof(GetGap), NamedReaders, (m, a) => m.S.UseCase<GetGap>().HandleAsync(a, new GetGapRequest(m.S.Edge.PersonId), Ct)),
+        new(typeof(ExportGap), NamedReaders, (m, a) => m.S.UseCase<ExportGap>().HandleAsync(a, new GetGapRequest(m.S.Edge.PersonId), Ct)),
         new(typeof(NominateCandidate), [Caller.Manager], (m, a) => m.S.UseCase<NominateCandidate>().HandleAsync(a, new NominateCandidateRequest(m.OpenSessionId, m.S.Edge.PersonId!.Value, "Ready"), Ct)),
         new(typeof(StartSession), [Caller.Panel], (m, a) => m.S.UseCase<StartSession>().HandleAsync(a, m.OpenSessionId, Ct)),
         new(typeof(RecordDecision), [Caller.Panel], (m, a) => m.S.UseCase<RecordDecision>().HandleAsync(a, new RecordDecisionRequest(m.NominationId, m.NominationVersion(), Outcome.Promote, "Strong"), Ct)),
         new(typeof(CloseSession), [Caller.Panel], (m, a) => m.S.UseCase<CloseSession>().HandleAsync(a, m.SessionId, Ct)),
-        new(typeof(GetSession), [Caller.Panel], (m, a) => m.S.UseCase<GetSession>().HandleAsync(a, m.SessionId, Ct)),
-        new(typeof(GetComparison), [Caller.Panel], (m, a) => m.S.UseCase<GetComparison>().HandleAsync(a, m.SessionId, Ct)),
-        new(typeof(ExportComparison), [Caller.Panel], (m, a) => m.S.UseCase<ExportComparison>().HandleAsync(a, m.SessionId, Ct)),
-        new(typeof(GetCandidateDossier), [Caller.Panel], (m, a) => m.S.UseCase<GetCandidateDossier>().HandleAsync(a, m.NominationId, Ct)),
-        new(typeof(RevealIdentities), [Caller.Panel], (m, a) => m.S.UseCase<RevealIdentities>().HandleAsync(a, new RevealIdentitiesRequest(m.SessionId, "Conflict check"), Ct)),
-        new(typeof(SubmitPreRead), [Caller.Panel], (m, a) => m.S.UseCase<SubmitPreRead>().HandleAsync(a, new SubmitPreReadRequest(m.NominationId, Outcome.Promote, null), Ct)),
+        new(typeof(GetSession), EdasPanel, (m, a) => m.S.UseCase<GetSession>().HandleAsync(a, m.SessionId, Ct)),
+        new(typeof(GetComparison), EdasPanel, (m, a) => m.S.UseCase<GetComparison>().HandleAsync(a, m.SessionId, Ct)),
+        new(typeof(ExportComparison), EdasPanel, (m, a) => m.S.UseCase<ExportComparison>().HandleAsync(a, m.SessionId, Ct)),
+        new(typeof(GetCandidateDossier), EdasPanel, (m, a) => m.S.UseCase<GetCandidateDossier>().HandleAsync(a, m.NominationId, Ct)),
+        new(typeof(OpenCandidateEvidenceFile), EdasPanel, async (m, a) => (await m.S.UseCase<OpenCandidateEvidenceFile>().HandleAsync(a, new OpenCandidateEvidenceFileRequest(m.NominationId, m.FileEvidenceId), Ct)).Content.Dispose()),
+        new(typeof(RevealIdentities), EdasPanel, (m, a) => m.S.UseCase<RevealIdentities>().HandleAsync(a, new RevealIdentitiesRequest(m.NominationId, "Conflict check"), Ct)),
+        new(typeof(SubmitPreRead), [Caller.Panel, Caller.RevealedPanel], (m, a) => m.S.UseCase<SubmitPreRead>().HandleAsync(a, new SubmitPreReadRequest(m.NominationId, Outcome.Promote, null), Ct)),
         new(typeof(GetConsistencyAnalytics), [Caller.Admin, Caller.Panel, Caller.OtherPanel], (m, a) => m.S.UseCase<GetConsistencyAnalytics>().HandleAsync(a, Ct)),
     ];
 
@@ -155,6 +163,7 @@ public sealed class AuthorizationMatrixTests
     {
         public required Scenario S { get; init; }
         public required Actor Delegate { get; init; }
+        public required Actor RecusedPanel { get; init; }
         public int LevelId { get; private set; }
         public int EdgeOnlyStatementId { get; private set; }
         public int ItemId { get; private set; }
@@ -170,17 +179,23 @@ public sealed class AuthorizationMatrixTests
         public static async Task<Matrix> CreateAsync()
         {
             var s = await Scenario.CreateAsync();
-            int delegateId;
+            int delegateId, recusedId;
             await using (var db = s.Database.CreateDbContext())
             {
                 var person = new Person { Name = "Dee Delegate", Email = "dee@vaarst.example", Roles = Roles.Manager };
-                db.People.Add(person);
+                var recused = new Person { Name = "Lee Lead", Email = "lee@vaarst.example", Roles = Roles.Manager | Roles.CalibrationPanel };
+                db.People.AddRange(person, recused);
                 await db.SaveChangesAsync(Ct);
-                delegateId = person.Id;
+                (delegateId, recusedId) = (person.Id, recused.Id);
             }
 
-            var m = new Matrix { S = s, Delegate = new Actor(delegateId, "Dee Delegate", Roles.Manager) };
+            var m = new Matrix
+            {
+                S = s, Delegate = new Actor(delegateId, "Dee Delegate", Roles.Manager),
+                RecusedPanel = new Actor(recusedId, "Lee Lead", Roles.Manager | Roles.CalibrationPanel),
+            };
             m.DelegationId = await s.UseCase<AssignDelegate>().HandleAsync(s.Admin, new AssignDelegateRequest(s.Manager.PersonId!.Value, delegateId, m.Today, m.Today.AddDays(7)), Ct);
+            await s.UseCase<AssignDelegate>().HandleAsync(s.Admin, new AssignDelegateRequest(s.Manager.PersonId!.Value, recusedId, m.Today, m.Today.AddDays(7)), Ct);
             await using (var db = s.Database.CreateDbContext())
             {
                 m.LevelId = await db.Levels.Select(l => l.Id).SingleAsync(Ct);
@@ -196,9 +211,10 @@ public sealed class AuthorizationMatrixTests
                 m.FileItemId = await db.ChecklistItems.Where(i => i.PersonId == s.Edge.PersonId && i.StatementId == cuda).Select(i => i.Id).SingleAsync(Ct);
             }
 
-            m.SessionId = await s.UseCase<CreateSession>().HandleAsync(s.Admin, new CreateSessionRequest("Panel", 4, m.Today, [s.Panel2.PersonId!.Value], s.Panel1.PersonId!.Value), Ct);
+            m.SessionId = await s.UseCase<CreateSession>().HandleAsync(s.Admin, new CreateSessionRequest("Panel", 4, m.Today, [s.Panel2.PersonId!.Value, recusedId], s.Panel1.PersonId!.Value), Ct);
             m.NominationId = await s.UseCase<NominateCandidate>().HandleAsync(s.Manager, new NominateCandidateRequest(m.SessionId, s.Edge.PersonId!.Value, "Ready"), Ct);
             await s.UseCase<StartSession>().HandleAsync(s.Panel1, m.SessionId, Ct);
+            await s.UseCase<RevealIdentities>().HandleAsync(s.Panel2, new RevealIdentitiesRequest(m.NominationId, "I may know this candidate"), Ct);
             var other = await s.UseCase<CreateSession>().HandleAsync(s.Admin, new CreateSessionRequest("Other panel", 4, m.Today, [s.Panel2.PersonId!.Value], s.Panel3.PersonId!.Value), Ct);
             await s.UseCase<NominateCandidate>().HandleAsync(s.Manager, new NominateCandidateRequest(other, s.Ml.PersonId!.Value, "Also ready"), Ct);
             m.OpenSessionId = await s.UseCase<CreateSession>().HandleAsync(s.Admin, new CreateSessionRequest("Open", 4, m.Today, [s.Panel2.PersonId!.Value], s.Panel1.PersonId!.Value), Ct);
@@ -215,6 +231,8 @@ public sealed class AuthorizationMatrixTests
             Caller.Panel => S.Panel1,
             Caller.OtherPanel => S.Panel3,
             Caller.Admin => S.Admin,
+            Caller.RevealedPanel => S.Panel2,
+            Caller.RecusedPanel => RecusedPanel,
             _ => new Actor(null, "Anonymous", Roles.None),
         };
 

@@ -69,16 +69,19 @@ public sealed class CalibrationTests
             Assert.All(Identities, identity => Assert.DoesNotContain(identity, json));
         }
 
-        await Assert.ThrowsAsync<ValidationException>(() => s.UseCase<RevealIdentities>().HandleAsync(s.Panel2, new RevealIdentitiesRequest(session, " "), Ct));
-        await s.UseCase<RevealIdentities>().HandleAsync(s.Panel2, new RevealIdentitiesRequest(session, "Need to check a conflict of interest"), Ct);
+        await Assert.ThrowsAsync<ValidationException>(() => s.UseCase<RevealIdentities>().HandleAsync(s.Panel2, new RevealIdentitiesRequest(edge, " "), Ct));
+        await s.UseCase<RevealIdentities>().HandleAsync(s.Panel2, new RevealIdentitiesRequest(edge, "Need to check a conflict of interest"), Ct);
 
+        // A reveal names one candidate to one member.
         var revealed = await s.UseCase<GetSession>().HandleAsync(s.Panel2, session, Ct);
-        Assert.True(revealed.SeesIdentities);
-        Assert.Contains(revealed.Candidates, c => c.Label == "Eda Edge" && c.ManagerName == "Mia Manager");
+        Assert.False(revealed.SeesIdentities);
+        Assert.Contains(revealed.Candidates, c => c.NominationId == edge && c.Label == "Eda Edge" && c.ManagerName == "Mia Manager" && c.Named && !c.CanReveal);
+        Assert.Contains(revealed.Candidates, c => c.NominationId == ml && c.Label == "Candidate B" && c.ManagerName is null && !c.Named && c.CanReveal);
         var chair = await s.UseCase<GetSession>().HandleAsync(s.Panel1, session, Ct);
         Assert.False(chair.SeesIdentities);
+        Assert.All(chair.Candidates, c => Assert.StartsWith("Candidate ", c.Label));
         var reveal = Assert.Single(chair.Reveals);
-        Assert.Equal(("Quinn Panel", "Need to check a conflict of interest"), (reveal.MemberName, reveal.Reason));
+        Assert.Equal(("Quinn Panel", "Candidate A", "Need to check a conflict of interest"), (reveal.MemberName, reveal.CandidateLabel, reveal.Reason));
         Assert.Empty((await s.UseCase<GetSession>().HandleAsync(s.Panel2, session, Ct)).Reveals);
         await using var db = s.Database.CreateDbContext();
         Assert.Equal(1, await db.AuditEvents.CountAsync(a => a.Type == AuditEventTypes.IdentitiesRevealed, Ct));

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Vaarst.Growth.Core.Data;
 
 namespace Vaarst.Growth.Core.Tests.Data;
@@ -30,6 +32,30 @@ public sealed class MigrationsTests
 
         Assert.NotEmpty(db.Database.GetMigrations());
         Assert.False(db.Database.HasPendingModelChanges(), $"The {provider} migrations do not match the model: add a migration for {provider}.");
+    }
+
+    [Fact]
+    public async Task PerCandidateReveals_turns_a_whole_session_reveal_into_one_per_candidate_with_the_same_reason()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+        var migrations = db.Database.GetMigrations().ToList();
+        var mine = migrations.FindIndex(m => m.EndsWith("_PerCandidateReveals", StringComparison.Ordinal));
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(migrations[mine - 1], ct);
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO People (Id, Name, Email, Roles, IsActive, Version) VALUES (1, 'Chair', 'c@x', 4, 1, 0), (2, 'Member', 'm@x', 4, 1, 0), (3, 'Eng A', 'a@x', 1, 1, 0), (4, 'Eng B', 'b@x', 1, 1, 0), (5, 'Boss', 'boss@x', 2, 1, 0);
+            INSERT INTO CalibrationSessions (Id, Name, TargetLevel, ScheduledOn, ChairId, State, IsBlind, CreatedAtUtc, Version) VALUES (1, 'S', 4, '2026-12-01', 1, 'InSession', 1, '2026-11-01 00:00:00', 0);
+            INSERT INTO Nominations (Id, SessionId, CandidateId, NominatedById, CaseStatement, NominatedAtUtc, Alias, Version) VALUES (1, 1, 3, 5, 'x', '2026-11-01 00:00:00', 'A', 0), (2, 1, 4, 5, 'y', '2026-11-01 00:00:00', 'B', 0);
+            INSERT INTO IdentityReveals (Id, SessionId, PanelMemberId, Reason, RevealedAtUtc) VALUES (1, 1, 2, 'Conflict check', '2026-11-02 00:00:00');
+            """, ct);
+
+        await migrator.MigrateAsync(cancellationToken: ct);
+
+        var reveals = await db.IdentityReveals.AsNoTracking().OrderBy(r => r.NominationId).ToListAsync(ct);
+        Assert.Equal([1, 2], reveals.Select(r => r.NominationId));
+        Assert.All(reveals, r => Assert.Equal((1, 2, "Conflict check"), (r.SessionId, r.PanelMemberId, r.Reason)));
     }
 
     [Fact]

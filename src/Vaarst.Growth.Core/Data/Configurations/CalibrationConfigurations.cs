@@ -64,7 +64,9 @@ internal sealed class IdentityRevealConfiguration : IEntityTypeConfiguration<Ide
     {
         builder.Property(r => r.Reason).HasMaxLength(1000);
         builder.HasIndex(r => new { r.SessionId, r.PanelMemberId });
+        builder.HasIndex(r => new { r.NominationId, r.PanelMemberId }).IsUnique();
         builder.HasOne<CalibrationSession>().WithMany().HasForeignKey(r => r.SessionId);
+        builder.HasOne(r => r.Nomination).WithMany().HasForeignKey(r => r.NominationId);
         builder.HasOne<Person>().WithMany().HasForeignKey(r => r.PanelMemberId);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.Calibration;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.Evidence;
@@ -43,12 +44,43 @@ public sealed partial class BlindIntegrityTests
 
         var open = await SweepAsync(app, dana);
         AssertBlind(open, [.. AlexIdentity, .. SamIdentity, .. ManagerIdentity, NameBearingFile]);
+        Assert.Contains(open, r => r.Route == $"/gap/{session.AlexId}" && r.Body.Contains("That engineer&#x27;s gap view does not exist, or you may not see it."));
+        Assert.Contains(open, r => r.Route == $"/gap/{session.AlexId}/export.csv" && r.Status == HttpStatusCode.NotFound);
 
         await CloseAsync(app, session);
         var closed = await SweepAsync(app, dana);
         AssertBlind(closed, [.. AlexIdentity, .. SamIdentity, .. ManagerIdentity, NameBearingFile]);
         // The session's own record stays readable, name-free, after it closes.
         Assert.Contains(closed, r => r.Route == $"/calibration/candidates/{session.AlexNomination}/packet" && r.Status == HttpStatusCode.OK && r.Body.Contains("Candidate A"));
+    }
+
+    [Fact]
+    public async Task BlindSession_reveal_of_one_candidate_with_a_reason_is_audited_names_only_that_candidate_and_ends_when_the_session_closes()
+    {
+        await using var app = new GrowthAppFactory();
+        var session = await ArrangeAsync(app);
+        var dana = await SignedInAsync(app, Dana);
+
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var actors = await ActorsAsync(scope.ServiceProvider);
+            await scope.ServiceProvider.GetRequiredService<RevealIdentities>().HandleAsync(actors[Dana],
+                new RevealIdentitiesRequest(session.AlexNomination, "I mentored Candidate A last year; declaring it."), Ct);
+            var log = await scope.ServiceProvider.GetRequiredService<GetAuditLog>().HandleAsync(actors[Nia], new AuditLogFilter(session.AlexId, AuditEventTypes.IdentitiesRevealed), 0, 10, Ct);
+            var reveal = Assert.Single(log.Entries);
+            Assert.Equal(("Dana Whitfield", "Alex Morgan"), (reveal.ActorName, reveal.PersonName));
+            Assert.Contains("I mentored Candidate A last year; declaring it.", reveal.After);
+        }
+
+        var revealed = await SweepAsync(app, dana);
+        AssertBlind(revealed, [.. SamIdentity]);
+        Assert.Contains(revealed, r => r.Route == $"/gap/{session.AlexId}" && r.Status == HttpStatusCode.OK && r.Body.Contains("Alex Morgan"));
+        Assert.Contains(revealed, r => r.Route == $"/calibration/{session.Id}" && r.Body.Contains("Alex Morgan") && r.Body.Contains("Candidate B"));
+        Assert.Contains(revealed, r => r.Route == $"/evidence/{session.AlexFileId}/file" && r.FileName == NameBearingFile);
+        Assert.Contains(revealed, r => r.Route == $"/gap/{session.SamId}/export.csv" && r.Status == HttpStatusCode.NotFound);
+
+        await CloseAsync(app, session);
+        AssertBlind(await SweepAsync(app, dana), [.. AlexIdentity, .. SamIdentity, .. ManagerIdentity, NameBearingFile]);
     }
 
     private sealed record ArrangedSession(int Id, int AlexNomination, int SamNomination, int AlexId, int SamId, int AlexFileId);
@@ -143,8 +175,9 @@ public sealed partial class BlindIntegrityTests
         return responses;
     }
 
-    private static void AssertBlind(IEnumerable<Response> responses, string[] hidden)
+    private static void AssertBlind(IReadOnlyCollection<Response> responses, string[] hidden)
     {
+        Assert.All(responses, r => Assert.True((int)r.Status < 500, $"{r.Route} answered {(int)r.Status}"));
         var leaks = responses
             .SelectMany(r => hidden.Where(h => r.Body.Contains(h, StringComparison.OrdinalIgnoreCase) || r.FileName?.Contains(h, StringComparison.OrdinalIgnoreCase) == true)
                 .Select(h => $"{r.Route} ({(int)r.Status}) shows \"{h}\""))

@@ -83,7 +83,8 @@ public sealed class SessionPageTests : ComponentTestContext
         Assert.Empty(member.FindAll("[data-testid='reveal-log']"));
         Assert.Empty(member.FindAll("[data-testid='close-hint'], [data-testid='close-session'], [data-testid='start-session']"));
         Assert.Equal(2, member.FindAll("[data-testid='decision-pending']").Count);
-        Assert.Single(member.FindAll("button[data-testid='reveal']"));
+        // Reveals are per candidate: one button on each card.
+        Assert.Equal(2, member.FindAll("button[data-testid='reveal']").Count);
         Assert.Single(member.FindAll("[data-testid='blind-warning']"));
         Assert.Equal(["Candidate A", "Candidate B"], member.FindAll("[data-testid='card-label']").Select(l => l.TextContent));
         Assert.DoesNotContain("Alex Morgan", member.Markup);
@@ -135,6 +136,75 @@ public sealed class SessionPageTests : ComponentTestContext
 
         chair.WaitForAssertion(() => Assert.Equal("In session", chair.Find("[data-testid='session-state']").TextContent.Trim()));
         Assert.Empty(chair.FindAll("button[data-testid='start-session']"));
+    }
+
+    [Fact]
+    public async Task SessionPage_shows_a_chair_who_nominated_a_candidate_as_recused_with_no_pre_read_or_decision_for_them()
+    {
+        await using var database = await SeededDatabase.CreateAsync();
+        var (sessionId, alex, casey) = await ArrangeRecusedChairAsync(database);
+
+        await SignInAsync(database, Tomasz);
+        var chair = Render<SessionPage>(p => p.Add(s => s.SessionId, sessionId));
+
+        var card = $"[data-testid='candidate-card-{casey}']";
+        chair.WaitForElement($"{card} [data-testid='recused-chip']");
+        Assert.Contains("You are recused from this candidate: you nominated them.", chair.Find($"{card} [data-testid='recusal']").TextContent);
+        Assert.Empty(chair.FindAll($"{card} [data-testid='preread-form'], {card} [data-testid='decision-form']"));
+        Assert.Contains("the members who are not recused decide", chair.Find($"{card} [data-testid='decision-pending']").TextContent);
+        Assert.Single(chair.FindAll($"[data-testid='candidate-card-{alex}'] [data-testid='decision-form']"));
+        Assert.Empty(chair.FindAll($"[data-testid='candidate-card-{alex}'] [data-testid='recused-chip']"));
+        Assert.DoesNotContain("Casey Novak", chair.Markup);
+    }
+
+    [Fact]
+    public async Task SessionPage_member_records_the_decision_on_a_candidate_the_chair_is_recused_from()
+    {
+        await using var database = await SeededDatabase.CreateAsync();
+        var (sessionId, alex, casey) = await ArrangeRecusedChairAsync(database);
+
+        await SignInAsync(database, Dana);
+        var member = Render<SessionPage>(p => p.Add(s => s.SessionId, sessionId));
+
+        var card = $"[data-testid='candidate-card-{casey}']";
+        member.WaitForElement($"{card} [data-testid='decision-form']");
+        Assert.Contains("The chair is recused from this candidate", member.Find($"{card} [data-testid='chair-recused']").TextContent);
+        Assert.Empty(member.FindAll("[data-testid='recused-chip']"));
+        Assert.Empty(member.FindAll($"[data-testid='candidate-card-{alex}'] [data-testid='decision-form']"));
+
+        var outcome = RadioGroup(member, "decision-outcome", 0);
+        await member.InvokeAsync(() => outcome.Instance.ValueChanged.InvokeAsync(Outcome.NotYet));
+        member.Find($"{card} [data-testid='decision-form'] textarea").Input("Capture pipeline is strong; needs more signed-off ML Ops evidence.");
+        member.Find($"{card} button[data-testid='decision-save']").Click();
+
+        member.WaitForAssertion(() => Assert.Contains("needs more signed-off ML Ops evidence", member.Find($"{card} [data-testid='decision']").TextContent));
+        await using var db = database.CreateDbContext();
+        var decided = await db.Nominations.SingleAsync(n => n.Id == casey, Ct);
+        Assert.Equal((Outcome.NotYet, (await database.ActorAsync(Dana)).PersonId), (decided.Decision, decided.DecidedById));
+    }
+
+    /// <summary>Tomasz (given the panel role) chairs with Dana; Priya nominates Alex, Tomasz nominates his own report Casey; started.</summary>
+    private static async Task<(int Session, int Alex, int Casey)> ArrangeRecusedChairAsync(SeededDatabase database)
+    {
+        await using (var db = database.CreateDbContext())
+        {
+            var tomasz = await db.People.SingleAsync(p => p.Email == Tomasz, Ct);
+            tomasz.Roles |= Roles.CalibrationPanel;
+            await db.SaveChangesAsync(Ct);
+        }
+
+        (int, int, int) arranged = default;
+        await RunAsync(database, async (provider, actors) =>
+        {
+            var id = await provider.GetRequiredService<CreateSession>().HandleAsync(actors[Nia],
+                new CreateSessionRequest("Level 4 promotions", 4, new DateOnly(2026, 12, 1), [actors[Dana].PersonId!.Value], actors[Tomasz].PersonId!.Value));
+            var nominate = provider.GetRequiredService<NominateCandidate>();
+            var alex = await nominate.HandleAsync(actors[Priya], new NominateCandidateRequest(id, actors[SeededDatabase.AlexMorgan].PersonId!.Value, "Leads the ML Ops work of the team."));
+            var casey = await nominate.HandleAsync(actors[Tomasz], new NominateCandidateRequest(id, actors[CaseyNovak].PersonId!.Value, "Owns the ROV capture pipeline."));
+            await provider.GetRequiredService<StartSession>().HandleAsync(actors[Tomasz], id);
+            arranged = (id, alex, casey);
+        });
+        return arranged;
     }
 
     private static IRenderedComponent<MudRadioGroup<Outcome?>> RadioGroup(IRenderedComponent<SessionPage> page, string testId, int index) =>
