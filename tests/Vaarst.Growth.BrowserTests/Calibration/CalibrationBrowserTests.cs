@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Vaarst.Growth.Core.Calibration;
+using Vaarst.Growth.Core.People;
 using static Microsoft.Playwright.Assertions;
 
 namespace Vaarst.Growth.BrowserTests.Calibration;
@@ -17,6 +20,8 @@ public sealed partial class CalibrationBrowserTests(AppFixture app) : IClassFixt
     private const string Priya = "priya.raman@vaarst.example";
     private const string Tomasz = "tomasz.okafor@vaarst.example";
     private const string SamLee = "sam.lee@vaarst.example";
+    private const string JordanKim = "jordan.kim@vaarst.example";
+    private const string CaseyNovak = "casey.novak@vaarst.example";
     private const int Phone = 390;
 
     /// <summary>Nobody on a blind panel page may read these: the candidates' and their managers' names and e-mails.</summary>
@@ -63,7 +68,7 @@ public sealed partial class CalibrationBrowserTests(AppFixture app) : IClassFixt
         var cards = chair.Locator("[data-testid^='candidate-card-']");
         await Expect(cards).ToHaveCountAsync(3);
         await Expect(cards.GetByTestId("card-label")).ToHaveTextAsync(["Candidate A", "Candidate B", "Candidate C"]);
-        await Expect(chair.GetByTestId("reveal-log")).ToContainTextAsync("Nobody on the panel has revealed identities.");
+        await Expect(chair.GetByTestId("reveal-log")).ToContainTextAsync("Nobody on the panel has revealed a candidate.");
         await AssertBlindAsync(chair);
 
         // Blind everywhere the panel looks: comparison, each drill-down and each promotion packet.
@@ -179,6 +184,87 @@ public sealed partial class CalibrationBrowserTests(AppFixture app) : IClassFixt
         await Expect(admin.GetByTestId("outlier-rules")).ToContainTextAsync("1.5 × IQR");
         await Expect(admin.GetByTestId("manager-row").First).ToBeVisibleAsync();
         await AppFixture.ScreenshotAsync(admin, "calibration-analytics");
+    }
+
+    [Fact]
+    public async Task Calibration_recused_chair_and_a_member_who_reveals_one_candidate_and_decides_for_the_chair()
+    {
+        // Tomasz manages Casey and also sits on panels: he chairs this one with Dana, and nominates Casey himself.
+        var (sessionId, caseyId) = await ArrangeRecusedChairSessionAsync();
+
+        var chair = await SignedInAsync(Tomasz);
+        await OpenAsync(chair, $"/calibration/{sessionId}");
+        var chairCards = chair.Locator("[data-testid^='candidate-card-']");
+        await Expect(chairCards.GetByTestId("card-label")).ToHaveTextAsync(["Candidate A", "Candidate B"]);
+        var recusedCard = chairCards.Nth(1);
+        await Expect(recusedCard.GetByTestId("recused-chip")).ToHaveTextAsync("Recused");
+        await Expect(recusedCard.GetByTestId("recusal")).ToContainTextAsync("You are recused from this candidate: you nominated them.");
+        await Expect(recusedCard.GetByTestId("preread-form")).ToHaveCountAsync(0);
+        await Expect(recusedCard.GetByTestId("decision-form")).ToHaveCountAsync(0);
+        await Expect(chairCards.Nth(0).GetByTestId("decision-form")).ToBeVisibleAsync();
+        await Expect(chairCards.Nth(0).GetByTestId("recused-chip")).ToHaveCountAsync(0);
+        await AppFixture.ScreenshotAsync(chair, "calibration-session-recused-chair");
+
+        // Dana decides on Candidate B for the recused chair, and reveals only Candidate A, with a reason.
+        var member = await SignedInAsync(Dana);
+        await OpenAsync(member, $"/calibration/{sessionId}");
+        var cards = member.Locator("[data-testid^='candidate-card-']");
+        await Expect(cards.Nth(1).GetByTestId("chair-recused")).ToContainTextAsync("The chair is recused from this candidate");
+        await Expect(cards.Nth(0).GetByTestId("decision-form")).ToHaveCountAsync(0);
+        await DecideAsync(cards.Nth(1), "Not yet", "Capture pipeline is strong; the panel wants signed-off ML Ops evidence first.");
+
+        await cards.Nth(0).GetByTestId("reveal").ClickAsync();
+        var dialog = member.Locator(".mud-dialog");
+        await Expect(dialog.GetByTestId("reveal-confirm")).ToBeDisabledAsync();
+        await dialog.GetByTestId("reveal-reason").FillAsync("I mentored this candidate last year and want to declare it.");
+        await AppFixture.ScreenshotAsync(member, "calibration-reveal-dialog", fullPage: false);
+        await dialog.GetByTestId("reveal-confirm").ClickAsync();
+        await Expect(dialog).ToHaveCountAsync(0);
+        await Expect(cards.GetByTestId("card-label")).ToHaveTextAsync(["Jordan Kim", "Candidate B"]);
+        await Expect(cards.Nth(1).GetByTestId("reveal")).ToBeVisibleAsync();
+        await Expect(member.GetByTestId("blind-badge")).ToContainTextAsync("1 of 2 revealed to you");
+        Assert.DoesNotContain("Casey Novak", await member.ContentAsync());
+        await AppFixture.ScreenshotAsync(member, "calibration-session-one-revealed");
+
+        // The reveal opens Jordan's named gap view, and nobody else's.
+        await cards.Nth(0).GetByTestId("gap-link").ClickAsync();
+        await Expect(member.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Jordan Kim's gap to Level 4", new() { Timeout = 20_000 });
+        await AppFixture.ScreenshotAsync(member, "calibration-revealed-gap");
+        await OpenAsync(member, $"/gap/{caseyId}");
+        await Expect(member.GetByText("That engineer's gap view does not exist, or you may not see it.")).ToBeVisibleAsync();
+        Assert.DoesNotContain("Casey Novak", await member.ContentAsync());
+
+        // The chair sees who revealed which candidate, and why.
+        await OpenAsync(chair, $"/calibration/{sessionId}");
+        await Expect(chair.GetByTestId("reveal-log")).ToContainTextAsync("Dana Whitfield revealed Candidate A");
+        await Expect(chair.GetByTestId("reveal-log")).ToContainTextAsync("I mentored this candidate last year and want to declare it.");
+        await Expect(chairCards.Nth(1).GetByTestId("decision")).ToContainTextAsync("signed-off ML Ops evidence first");
+        await AppFixture.ScreenshotAsync(chair, "calibration-session-recused-chair-decided");
+    }
+
+    /// <summary>
+    /// Through the use cases, as the people who would: Nia gives Tomasz the panel role and creates a blind session he
+    /// chairs with Dana; Priya nominates Jordan (Candidate A), Tomasz his own report Casey (Candidate B); Tomasz starts it.
+    /// </summary>
+    private async Task<(int SessionId, int CaseyId)> ArrangeRecusedChairSessionAsync()
+    {
+        var services = app.Services;
+        var directory = services.GetRequiredService<SignInDirectory>();
+        var people = await directory.ListAsync(TestContext.Current.CancellationToken);
+        int IdOf(string email) => people.Single(p => p.Email == email).Id;
+        async Task<Actor> ActorAsync(string email) => (await directory.FindAsync(IdOf(email)))!;
+
+        var nia = await ActorAsync(Nia);
+        var tomasz = await services.GetRequiredService<GetPersonForEdit>().HandleAsync(nia, IdOf(Tomasz));
+        await services.GetRequiredService<UpdatePerson>().HandleAsync(nia, new UpdatePersonRequest(tomasz.Id, tomasz.Version, tomasz.Name, tomasz.Email,
+            tomasz.ManagerEmail, tomasz.Craft, tomasz.Specialism, tomasz.CurrentLevel, tomasz.TargetLevel, tomasz.Roles | Roles.CalibrationPanel));
+        var sessionId = await services.GetRequiredService<CreateSession>().HandleAsync(nia,
+            new("Level 4 promotions, conflicts", 4, new DateOnly(2026, 12, 17), [IdOf(Dana)], IdOf(Tomasz)));
+        var nominate = services.GetRequiredService<NominateCandidate>();
+        await nominate.HandleAsync(await ActorAsync(Priya), new(sessionId, IdOf(JordanKim), "Re-implemented the few-shot segmentation paper and now leads the team's research reading group."));
+        await nominate.HandleAsync(await ActorAsync(Tomasz), new(sessionId, IdOf(CaseyNovak), "Owns the ROV's four-camera capture pipeline end to end."));
+        await services.GetRequiredService<StartSession>().HandleAsync(await ActorAsync(Tomasz), sessionId);
+        return (sessionId, IdOf(CaseyNovak));
     }
 
     private async Task NominateAsync(string manager, string sessionName, string[] reports)
