@@ -1,3 +1,4 @@
+using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
@@ -6,18 +7,30 @@ using Vaarst.Growth.Core.Data;
 
 namespace Vaarst.Growth.Core.Tests;
 
-/// <summary>A fresh SQLite database file, migrated with the real SQLite migrations; deleted on dispose.</summary>
+/// <summary>
+/// A fresh database, migrated with the real migrations of the lane's provider; deleted on dispose. In this project
+/// that is a SQLite file; the SQL Server lane (tests/Vaarst.Growth.Core.Tests.SqlServer) compiles the same test
+/// classes with <c>SQLSERVER_LANE</c>, and each test gets its own database on the lane's server.
+/// </summary>
 internal sealed class TestDatabase : IDbContextFactory<GrowthDbContext>, IAsyncDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "vaarst-growth-tests", Guid.NewGuid().ToString("N"));
+#if SQLSERVER_LANE
+    public const string Provider = DatabaseOptions.SqlServer;
+#else
+    public const string Provider = DatabaseOptions.Sqlite;
+#endif
 
-    private TestDatabase()
+    private readonly string? _folder;
+
+    private TestDatabase(string connectionString, string? folder = null)
     {
-        Directory.CreateDirectory(_folder);
-        ConnectionString = $"Data Source={Path.Combine(_folder, "growth.db")}";
+        ConnectionString = connectionString;
+        _folder = folder;
     }
 
     public string ConnectionString { get; }
+
+    public bool IsSqlServer => Provider == DatabaseOptions.SqlServer;
 
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
 
@@ -26,7 +39,15 @@ internal sealed class TestDatabase : IDbContextFactory<GrowthDbContext>, IAsyncD
 
     public static async Task<TestDatabase> CreateAsync()
     {
-        var database = new TestDatabase();
+#if SQLSERVER_LANE
+        // Skips the test, with the reason, when the lane has no server (or fails it when the lane must run).
+        var server = await SqlServerLane.ServerConnectionStringAsync();
+        var database = new TestDatabase(new SqlConnectionStringBuilder(server) { InitialCatalog = $"vaarst_test_{Guid.NewGuid():N}" }.ConnectionString);
+#else
+        var folder = Path.Combine(Path.GetTempPath(), "vaarst-growth-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var database = new TestDatabase($"Data Source={Path.Combine(folder, "growth.db")}", folder);
+#endif
         await using var db = database.CreateDbContext();
         await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
         return database;
@@ -35,16 +56,26 @@ internal sealed class TestDatabase : IDbContextFactory<GrowthDbContext>, IAsyncD
     public GrowthDbContext CreateDbContext()
     {
         var builder = new DbContextOptionsBuilder<GrowthDbContext>();
-        GrowthDatabase.Configure(builder, DatabaseOptions.Sqlite, ConnectionString);
+        GrowthDatabase.Configure(builder, Provider, ConnectionString);
         builder.AddInterceptors(Commands);
         return new GrowthDbContext(builder.Options);
     }
 
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (IsSqlServer)
+        {
+            SqlConnection.ClearAllPools();
+            await using var db = CreateDbContext();
+            await db.Database.EnsureDeletedAsync();
+            return;
+        }
+
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
-        return ValueTask.CompletedTask;
+        if (Directory.Exists(_folder))
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
     }
 }
 

@@ -96,6 +96,8 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PersonId", "OccurredAtUtc");
 
+                    b.HasIndex("SubjectType", "SubjectId");
+
                     b.HasIndex("Type", "OccurredAtUtc");
 
                     b.ToTable("AuditEvents");

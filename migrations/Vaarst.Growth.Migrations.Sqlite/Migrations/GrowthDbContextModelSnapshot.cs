@@ -87,6 +87,8 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PersonId", "OccurredAtUtc");
 
+                    b.HasIndex("SubjectType", "SubjectId");
+
                     b.HasIndex("Type", "OccurredAtUtc");
 
                     b.ToTable("AuditEvents");
@@ -376,7 +378,8 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.Property<string>("Anchor")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<bool>("IsDefined")
                         .HasColumnType("INTEGER");
@@ -418,12 +421,14 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.Property<string>("FrameworkName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.HasKey("Id");
 
@@ -525,7 +530,8 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
@@ -697,7 +703,8 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(320)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("EntraObjectId")
                         .HasMaxLength(64)

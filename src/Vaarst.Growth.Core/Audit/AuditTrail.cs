@@ -31,7 +31,7 @@ public static class AuditTrail
             SubjectType = subjectType,
             SubjectId = subjectId,
             PersonId = personId,
-            Summary = summary.Length > 1000 ? summary[..997] + "..." : summary,
+            Summary = summary.Length > TextLimits.AuditSummary ? summary[..(TextLimits.AuditSummary - 3)] + "..." : summary,
             Before = Serialize(before),
             After = Serialize(after),
         };

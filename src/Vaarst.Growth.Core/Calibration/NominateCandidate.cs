@@ -71,7 +71,7 @@ public sealed class NominateCandidate(IDbContextFactory<GrowthDbContext> dbFacto
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (ex is DbUpdateConcurrencyException || UniqueViolation.Is(ex))
         {
             throw new ConflictException("The session changed while you were nominating (another nomination, or the chair started it). Nothing was saved: try again.");
         }

@@ -17,7 +17,7 @@ public sealed record RevealIdentitiesRequest(int NominationId, string Reason);
 public sealed class RevealIdentities(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
 {
     /// <summary>The stored reason's length (the column's).</summary>
-    public const int MaxReasonLength = 1000;
+    public const int MaxReasonLength = TextLimits.Reason;
 
     public async Task HandleAsync(Actor actor, RevealIdentitiesRequest request, CancellationToken cancellationToken = default)
     {
@@ -54,7 +54,7 @@ public sealed class RevealIdentities(IDbContextFactory<GrowthDbContext> dbFactor
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             // The same member revealing the same candidate twice at once: the unique index keeps one, which is what they asked for.
             if (!await db.IdentityReveals.AnyAsync(r => r.NominationId == nomination.Id && r.PanelMemberId == me, cancellationToken))

@@ -10,7 +10,7 @@ namespace Vaarst.Growth.Core.Calibration;
 /// </summary>
 internal static class SessionAccess
 {
-    public const int MaxTextLength = 4000;
+    public const int MaxTextLength = TextLimits.LongText;
 
     public static async Task<CalibrationSession> RequireMemberAsync(GrowthDbContext db, Actor actor, int sessionId, CancellationToken cancellationToken, bool track = false)
     {

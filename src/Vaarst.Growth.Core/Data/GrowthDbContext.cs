@@ -44,6 +44,8 @@ public sealed class GrowthDbContext(DbContextOptions<GrowthDbContext> options) :
         {
             foreignKey.DeleteBehavior = DeleteBehavior.Restrict;
         }
+
+        TextIdentity.Configure(modelBuilder, Database);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
@@ -60,6 +62,7 @@ public sealed class GrowthDbContext(DbContextOptions<GrowthDbContext> options) :
 
     private void PrepareForSave()
     {
+        TextLimits.EnsureWithinLimits(ChangeTracker);
         foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.Entity is AuditEvent && entry.State is EntityState.Modified or EntityState.Deleted)

@@ -5,7 +5,7 @@ namespace Vaarst.Growth.Core.Evidence;
 /// <summary>Decides which links may be evidence: absolute http(s) addresses only, so a link can never run script.</summary>
 public static partial class EvidenceLinkPolicy
 {
-    public const int MaxLength = 2048;
+    public const int MaxLength = Data.TextLimits.Url;
 
     /// <summary>
     /// Returns the normalised absolute form of <paramref name="url"/>, or throws <see cref="ValidationException"/>

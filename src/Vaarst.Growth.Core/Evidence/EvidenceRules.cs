@@ -12,8 +12,8 @@ public sealed record EvidenceDetails(string Title, DateOnly WorkDate, string? De
 /// <summary>Rules shared by the evidence use cases.</summary>
 public static class EvidenceRules
 {
-    public const int MaxTitleLength = 300;
-    public const int MaxDescriptionLength = 4000;
+    public const int MaxTitleLength = TextLimits.EvidenceTitle;
+    public const int MaxDescriptionLength = TextLimits.EvidenceDescription;
     private static readonly DateOnly Earliest = new(1990, 1, 1);
 
     /// <summary>Checks title, date and description; returns the cleaned values or throws with every problem.</summary>

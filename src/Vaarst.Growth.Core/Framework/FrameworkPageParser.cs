@@ -8,6 +8,7 @@ using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using Vaarst.Growth.Core.Data;
 
 namespace Vaarst.Growth.Core.Framework;
 
@@ -281,8 +282,15 @@ public static partial class FrameworkPageParser
                     return null;
                 }
 
-                return value.Trim();
+                return TooLong(KeyLine(key), $"The front matter's '{key}'", value.Trim(), MaxLengthOf(key)) ? null : value.Trim();
             }
+
+            static int MaxLengthOf(string key) => key switch
+            {
+                "parent" => TextLimits.CraftName,
+                "grand_parent" => TextLimits.FrameworkName,
+                _ => TextLimits.LevelTitle,
+            };
 
             var title = Value("title", "Level 4 (Mid)");
             var craft = Value("parent", "ML and Edge ML Engineer Craft");
@@ -290,6 +298,10 @@ public static partial class FrameworkPageParser
             var permalink = mapping.Children.TryGetValue(new YamlScalarNode("permalink"), out var permalinkNode)
                 ? (permalinkNode as YamlScalarNode)?.Value?.Trim()
                 : null;
+            if (permalink is not null && TooLong(KeyLine("permalink"), "The front matter's 'permalink'", permalink, TextLimits.Permalink))
+            {
+                permalink = null;
+            }
 
             int level = 0;
             string? levelTitle = null;
@@ -371,6 +383,7 @@ public static partial class FrameworkPageParser
                 return null;
             }
 
+            TooLong(line, $"The section name '{Short(name)}'", name, TextLimits.SectionName);
             var earlier = sections.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
             if (earlier is not null)
             {
@@ -436,6 +449,11 @@ public static partial class FrameworkPageParser
                 return;
             }
 
+            for (var i = 0; i < statements.Count; i++)
+            {
+                TooLong(line, $"Statement {i + 1} of the area '{Short(area?.Name ?? "")}'", statements[i], TextLimits.StatementText);
+            }
+
             if (area is { } valid)
             {
                 section.Areas.Add(new PageArea(valid.Name, valid.Anchor, valid.Link, defined, line, statements));
@@ -470,8 +488,25 @@ public static partial class FrameworkPageParser
                 return null;
             }
 
-            return (name, url, anchor);
+            var tooLong = TooLong(line, $"The area name '{Short(name)}'", name, TextLimits.AreaName);
+            tooLong |= TooLong(line, $"The anchor of the area '{Short(name)}'", anchor, TextLimits.AreaAnchor);
+            tooLong |= url is not null && TooLong(line, $"The link of the area '{Short(name)}'", url, TextLimits.AreaLink);
+            return tooLong ? null : (name, url, anchor);
         }
+
+        /// <summary>Reports text longer than its column allows (SQL Server would refuse it; SQLite would keep it).</summary>
+        private bool TooLong(int line, string what, string text, int max)
+        {
+            if (text.Length <= max)
+            {
+                return false;
+            }
+
+            Report(line, $"{what} is {text.Length:N0} characters long; the limit is {max:N0}.");
+            return true;
+        }
+
+        private static string Short(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
         private string Source(Block block) =>
             block.Span.Length > 0 ? _text.Substring(block.Span.Start, block.Span.Length) : "";

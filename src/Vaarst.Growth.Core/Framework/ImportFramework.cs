@@ -77,6 +77,17 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
             throw new ValidationException(duplicates);
         }
 
+        // The parser reports these as file:line problems; pages built by other code meet the same limit here, since the
+        // set-based insert bypasses the context's own length check.
+        var tooLong = request.Pages
+            .SelectMany(p => p.Sections.SelectMany(s => s.Areas).Where(a => a.Statements.Any(t => t.Length > TextLimits.StatementText))
+                .Select(a => $"{p.File}:{a.Line}: a statement of the area '{a.Name}' is longer than {TextLimits.StatementText:N0} characters."))
+            .ToList();
+        if (tooLong.Count > 0)
+        {
+            throw new ValidationException(tooLong);
+        }
+
         var previousNumber = await db.FrameworkVersions.MaxAsync(v => (int?)v.Number, cancellationToken) ?? 0;
         if (request.ExpectedCurrentVersion is { } expected && expected != previousNumber)
         {
@@ -89,7 +100,7 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
             Number = previousNumber + 1,
             ImportedAtUtc = now,
             ImportedByPersonId = actor.PersonId,
-            Source = Truncate(request.Source, 1000),
+            Source = Truncate(request.Source, TextLimits.FrameworkSource),
             Summary = string.Empty,
         };
         db.FrameworkVersions.Add(version);
@@ -97,7 +108,7 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             // The unique version number: another import took it between our read and our insert (SQL Server does not
             // hold the read's lock; SQLite's write lock at BEGIN IMMEDIATE already serialises imports).
@@ -109,7 +120,10 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
             .AsSplitQuery()
             .ToListAsync(cancellationToken);
 
-        var run = new ImportRun(db, version);
+        // SQLite sends one INSERT per row; a first import adds thousands of statements and revisions, so there they are
+        // written set-based. SQL Server batches EF's inserts already, so it takes the ordinary path.
+        var setBased = db.Database.IsSqlite();
+        var run = new ImportRun(db, version, setBased);
         foreach (var page in request.Pages)
         {
             run.ApplyPage(crafts, page);
@@ -120,14 +134,13 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
             return (new ImportFrameworkResult(false, null, [], 0), []);
         }
 
-        // New statements are written set-based after the rows they hang from have keys: EF inserts one row per
-        // command on SQLite, and a first import adds thousands of statements and revisions.
-        var added = run.DetachAddedStatements();
+        // Set-based, new statements are written after the rows they hang from have keys.
+        IReadOnlyList<(Area Area, Statement Statement)> added = setBased ? run.DetachAddedStatements() : [];
         await db.SaveChangesAsync(cancellationToken);
         await InsertStatementsAsync(db, added, version, cancellationToken);
         var flagged = await FlagSignedOffItemsAsync(db, actor, run.ChangedStatementIds, version, now, cancellationToken);
 
-        version.Summary = Truncate($"{request.Pages.Count} page(s), {run.Changes.Count} change(s), {flagged.Count} item(s) flagged for re-confirmation", 4000);
+        version.Summary = Truncate($"{request.Pages.Count} page(s), {run.Changes.Count} change(s), {flagged.Count} item(s) flagged for re-confirmation", TextLimits.FrameworkSummary);
         db.Record(actor, now, AuditEventTypes.FrameworkImported, "FrameworkVersion", version.Number.ToString(),
             $"Imported framework version {version.Number} from {request.Source}: {run.Changes.Count} change(s)",
             before: new { version = previousNumber == 0 ? (int?)null : previousNumber },
@@ -149,9 +162,23 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
     }
 
     /// <summary>
-    /// Inserts the run's new statements with multi-row INSERTs, then one revision each (its first text) with one
-    /// INSERT … SELECT: a handful of commands instead of two per statement. Plain SQL with names from the model, so it
-    /// runs on both providers; chunks stay under SQL Server's 1,000 rows and 2,100 parameters per command.
+    /// The columns the set-based insert writes, with each new statement's value. Every column of
+    /// <see cref="Statement"/> but its key must be here (a test compares this list with the model), or SQLite would
+    /// fill it with its default while SQL Server refuses the NULL.
+    /// </summary>
+    internal static readonly IReadOnlyList<(string Property, Func<Area, Statement, object?> Value)> StatementColumns =
+    [
+        (nameof(Statement.AreaId), (area, _) => area.Id),
+        (nameof(Statement.Text), (_, statement) => statement.Text),
+        (nameof(Statement.Order), (_, statement) => statement.Order),
+        (nameof(Statement.IntroducedInVersionId), (_, statement) => statement.IntroducedInVersionId),
+        (nameof(Statement.LastChangedInVersionId), (_, statement) => statement.LastChangedInVersionId),
+        (nameof(Statement.RetiredInVersionId), (_, statement) => statement.RetiredInVersionId),
+    ];
+
+    /// <summary>
+    /// SQLite only: inserts the run's new statements with multi-row INSERTs, then one revision each (its first text)
+    /// with one INSERT … SELECT — a handful of commands instead of two per statement. Names come from the model.
     /// </summary>
     private static async Task InsertStatementsAsync(GrowthDbContext db, IReadOnlyList<(Area Area, Statement Statement)> added, FrameworkVersion version, CancellationToken cancellationToken)
     {
@@ -160,29 +187,42 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
             return;
         }
 
+        foreach (var (sql, parameters) in SetBasedInserts(db, added, version.Id))
+        {
+            await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+        }
+    }
+
+    /// <summary>The set-based path's commands (SQL with <c>{n}</c> placeholders, and their values); tests parse them too.</summary>
+    internal static IEnumerable<(string Sql, IReadOnlyList<object> Parameters)> SetBasedInserts(
+        GrowthDbContext db, IReadOnlyList<(Area Area, Statement Statement)> added, int versionId)
+    {
         var sql = db.GetService<ISqlGenerationHelper>();
         var statements = Table<Statement>(db, sql);
         var revisions = Table<StatementRevision>(db, sql);
+        var columns = string.Join(", ", StatementColumns.Select(c => statements[c.Property]));
         const int rowsPerCommand = 300;
         foreach (var chunk in added.Chunk(rowsPerCommand))
         {
-            var values = new List<object> { version.Id };
-            var rows = chunk.Select(row =>
+            var values = new List<object>();
+            var rows = chunk.Select(row => "(" + string.Join(", ", StatementColumns.Select(column =>
             {
-                values.AddRange([row.Area.Id, row.Statement.Text, row.Statement.Order]);
-                return $"({{{values.Count - 3}}}, {{{values.Count - 2}}}, {{{values.Count - 1}}}, {{0}}, {{0}}, NULL)";
-            }).ToList();
-            // Names come from the model and every value is a parameter ({n}), so nothing is spliced into the SQL.
-            var insert = $"INSERT INTO {statements.Name} ({statements["AreaId"]}, {statements["Text"]}, {statements["Order"]}, " +
-                $"{statements["IntroducedInVersionId"]}, {statements["LastChangedInVersionId"]}, {statements["RetiredInVersionId"]}) VALUES {string.Join(", ", rows)}";
-            await db.Database.ExecuteSqlRawAsync(insert, values, cancellationToken);
+                // Every value is a parameter ({n}), so nothing is spliced into the SQL; a null is the NULL literal.
+                if (column.Value(row.Area, row.Statement) is not { } value)
+                {
+                    return "NULL";
+                }
+
+                values.Add(value);
+                return $"{{{values.Count - 1}}}";
+            })) + ")");
+            yield return ($"INSERT INTO {statements.Name} ({columns}) VALUES {string.Join(", ", rows)}", values);
         }
 
         // Only statements introduced by this version are new: changed and restored ones were introduced earlier.
-        var revise = $"INSERT INTO {revisions.Name} ({revisions["StatementId"]}, {revisions["FrameworkVersionId"]}, {revisions["Text"]}) " +
+        yield return ($"INSERT INTO {revisions.Name} ({revisions["StatementId"]}, {revisions["FrameworkVersionId"]}, {revisions["Text"]}) " +
             $"SELECT {statements["Id"]}, {statements["IntroducedInVersionId"]}, {statements["Text"]} FROM {statements.Name} " +
-            $"WHERE {statements["IntroducedInVersionId"]} = {{0}} ORDER BY {statements["Id"]}";
-        await db.Database.ExecuteSqlRawAsync(revise, [version.Id], cancellationToken);
+            $"WHERE {statements["IntroducedInVersionId"]} = {{0}} ORDER BY {statements["Id"]}", [versionId]);
     }
 
     private static TableNames Table<T>(GrowthDbContext db, ISqlGenerationHelper sql)
@@ -200,7 +240,7 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 3)] + "...";
 
-    private sealed class ImportRun(GrowthDbContext db, FrameworkVersion version)
+    private sealed class ImportRun(GrowthDbContext db, FrameworkVersion version, bool setBased)
     {
         public List<string> Changes { get; } = [];
         public HashSet<int> ChangedStatementIds { get; } = [];
@@ -223,13 +263,21 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
 
         public void ApplyPage(List<Craft> crafts, FrameworkPage page)
         {
-            var craft = crafts.FirstOrDefault(c => c.FrameworkName == page.Framework && c.Name == page.Craft);
+            // Names that identify compare without regard to case, as the columns do (ADR 0006): a change of case
+            // only is a rename that keeps the row.
+            var craft = crafts.FirstOrDefault(c => TextIdentity.Same(c.FrameworkName, page.Framework) && TextIdentity.Same(c.Name, page.Craft));
             if (craft is null)
             {
                 craft = new Craft { FrameworkName = page.Framework, Name = page.Craft };
                 db.Crafts.Add(craft);
                 crafts.Add(craft);
                 Changes.Add($"{page.Craft}: new craft");
+            }
+            else if (craft.FrameworkName != page.Framework || craft.Name != page.Craft)
+            {
+                Changes.Add($"{page.Craft}: craft renamed from \"{craft.Name}\" ({craft.FrameworkName})");
+                craft.FrameworkName = page.Framework;
+                craft.Name = page.Craft;
             }
 
             var where = $"{page.Craft} · Level {page.Level}";
@@ -269,7 +317,7 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
             for (var order = 0; order < page.Sections.Count; order++)
             {
                 var pageSection = page.Sections[order];
-                var section = level.Sections.FirstOrDefault(s => s.Name == pageSection.Name);
+                var section = level.Sections.FirstOrDefault(s => TextIdentity.Same(s.Name, pageSection.Name));
                 if (section is null)
                 {
                     section = new Section { Name = pageSection.Name, AppliesToAll = pageSection.AppliesToAll, Order = order };
@@ -282,11 +330,17 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
                     Changes.Add($"{where}: section \"{pageSection.Name}\" restored");
                 }
 
+                if (section.Name != pageSection.Name)
+                {
+                    Changes.Add($"{where}: section \"{section.Name}\" renamed to \"{pageSection.Name}\"");
+                    section.Name = pageSection.Name;
+                }
+
                 section.Order = order;
                 ApplyAreas(section, pageSection, $"{where} · {pageSection.Name}");
             }
 
-            foreach (var gone in level.Sections.Where(s => s.RetiredInVersionId is null && page.Sections.All(p => p.Name != s.Name)))
+            foreach (var gone in level.Sections.Where(s => s.RetiredInVersionId is null && page.Sections.All(p => !TextIdentity.Same(p.Name, s.Name))))
             {
                 gone.RetiredInVersionId = version.Id;
                 Changes.Add($"{where}: section \"{gone.Name}\" removed (kept as retired)");
@@ -298,7 +352,7 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
             for (var order = 0; order < pageSection.Areas.Count; order++)
             {
                 var pageArea = pageSection.Areas[order];
-                var area = section.Areas.FirstOrDefault(a => a.Anchor == pageArea.Anchor);
+                var area = section.Areas.FirstOrDefault(a => TextIdentity.Same(a.Anchor, pageArea.Anchor));
                 if (area is null)
                 {
                     area = new Area { Name = pageArea.Name, Anchor = pageArea.Anchor, Link = pageArea.Link, IsDefined = pageArea.Defined, Order = order };
@@ -313,11 +367,12 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
                         Changes.Add($"{where}: area \"{pageArea.Name}\" restored");
                     }
 
-                    if (area.Name != pageArea.Name || area.Link != pageArea.Link)
+                    if (area.Name != pageArea.Name || area.Link != pageArea.Link || area.Anchor != pageArea.Anchor)
                     {
                         Changes.Add($"{where}: area \"{area.Name}\" renamed or relinked to \"{pageArea.Name}\"");
                         area.Name = pageArea.Name;
                         area.Link = pageArea.Link;
+                        area.Anchor = pageArea.Anchor;
                     }
 
                     if (area.IsDefined != pageArea.Defined)
@@ -331,7 +386,7 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
                 ApplyStatements(area, pageArea.Statements, $"{where} · {pageArea.Name}");
             }
 
-            foreach (var gone in section.Areas.Where(a => a.RetiredInVersionId is null && pageSection.Areas.All(p => p.Anchor != a.Anchor)))
+            foreach (var gone in section.Areas.Where(a => a.RetiredInVersionId is null && pageSection.Areas.All(p => !TextIdentity.Same(p.Anchor, a.Anchor))))
             {
                 gone.RetiredInVersionId = version.Id;
                 Changes.Add($"{where}: area \"{gone.Name}\" removed (kept as retired)");
@@ -396,6 +451,11 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
                     IntroducedInVersionId = version.Id,
                     LastChangedInVersionId = version.Id,
                 };
+                if (!setBased)
+                {
+                    added.Revisions.Add(new StatementRevision { FrameworkVersionId = version.Id, Text = texts[i] });
+                }
+
                 area.Statements.Add(added);
                 _added.Add((area, added));
                 Changes.Add($"{where}: new statement: \"{Short(texts[i])}\"");

@@ -87,14 +87,9 @@ public static class ItemRules
         {
             throw new ConflictException(StaleMessage(what));
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
             throw new ConflictException(StaleMessage(what));
         }
     }
-
-    private static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException?.Message is { } message &&
-        (message.Contains("UNIQUE constraint failed", StringComparison.OrdinalIgnoreCase) // SQLite
-         || message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase));       // SQL Server
 }

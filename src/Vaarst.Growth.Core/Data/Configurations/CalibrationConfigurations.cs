@@ -9,8 +9,8 @@ internal sealed class CalibrationSessionConfiguration : IEntityTypeConfiguration
 {
     public void Configure(EntityTypeBuilder<CalibrationSession> builder)
     {
-        builder.Property(s => s.Name).HasMaxLength(200);
-        builder.Property(s => s.State).HasConversion<string>().HasMaxLength(16);
+        builder.Property(s => s.Name).HasMaxLength(TextLimits.SessionName);
+        builder.Property(s => s.State).HasConversion<string>().HasMaxLength(TextLimits.ShortCode);
         builder.Property(s => s.Version).IsConcurrencyToken();
         builder.HasOne(s => s.Chair).WithMany().HasForeignKey(s => s.ChairId);
     }
@@ -31,10 +31,10 @@ internal sealed class NominationConfiguration : IEntityTypeConfiguration<Nominat
 {
     public void Configure(EntityTypeBuilder<Nomination> builder)
     {
-        builder.Property(n => n.CaseStatement).HasMaxLength(4000);
-        builder.Property(n => n.Alias).HasMaxLength(8);
-        builder.Property(n => n.Decision).HasConversion<string>().HasMaxLength(16);
-        builder.Property(n => n.DecisionRationale).HasMaxLength(4000);
+        builder.Property(n => n.CaseStatement).HasMaxLength(TextLimits.LongText);
+        builder.Property(n => n.Alias).HasMaxLength(TextLimits.Alias);
+        builder.Property(n => n.Decision).HasConversion<string>().HasMaxLength(TextLimits.ShortCode);
+        builder.Property(n => n.DecisionRationale).HasMaxLength(TextLimits.LongText);
         builder.Property(n => n.Version).IsConcurrencyToken();
         builder.HasIndex(n => new { n.SessionId, n.CandidateId }).IsUnique();
         builder.HasIndex(n => new { n.SessionId, n.Alias }).IsUnique();
@@ -50,8 +50,8 @@ internal sealed class PreReadConfiguration : IEntityTypeConfiguration<PreRead>
 {
     public void Configure(EntityTypeBuilder<PreRead> builder)
     {
-        builder.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(16);
-        builder.Property(p => p.Note).HasMaxLength(4000);
+        builder.Property(p => p.Outcome).HasConversion<string>().HasMaxLength(TextLimits.ShortCode);
+        builder.Property(p => p.Note).HasMaxLength(TextLimits.LongText);
         builder.HasIndex(p => new { p.NominationId, p.PanelMemberId }).IsUnique();
         builder.HasOne<Nomination>().WithMany(n => n.PreReads).HasForeignKey(p => p.NominationId);
         builder.HasOne<Person>().WithMany().HasForeignKey(p => p.PanelMemberId);
@@ -62,7 +62,7 @@ internal sealed class IdentityRevealConfiguration : IEntityTypeConfiguration<Ide
 {
     public void Configure(EntityTypeBuilder<IdentityReveal> builder)
     {
-        builder.Property(r => r.Reason).HasMaxLength(1000);
+        builder.Property(r => r.Reason).HasMaxLength(TextLimits.Reason);
         builder.HasIndex(r => new { r.SessionId, r.PanelMemberId });
         builder.HasIndex(r => new { r.NominationId, r.PanelMemberId }).IsUnique();
         builder.HasOne<CalibrationSession>().WithMany().HasForeignKey(r => r.SessionId);

@@ -20,9 +20,9 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
 {
     public void Configure(EntityTypeBuilder<Notification> builder)
     {
-        builder.Property(n => n.Kind).HasMaxLength(64);
-        builder.Property(n => n.Title).HasMaxLength(500);
-        builder.Property(n => n.Link).HasMaxLength(500);
+        builder.Property(n => n.Kind).HasMaxLength(TextLimits.NotificationKind);
+        builder.Property(n => n.Title).HasMaxLength(TextLimits.NotificationTitle);
+        builder.Property(n => n.Link).HasMaxLength(TextLimits.NotificationLink);
         builder.HasIndex(n => new { n.RecipientId, n.ReadAtUtc, n.CreatedAtUtc });
         builder.HasOne<Person>().WithMany().HasForeignKey(n => n.RecipientId);
     }

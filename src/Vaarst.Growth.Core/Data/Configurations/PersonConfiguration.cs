@@ -8,10 +8,10 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
 {
     public void Configure(EntityTypeBuilder<Person> builder)
     {
-        builder.Property(p => p.Name).HasMaxLength(200);
-        builder.Property(p => p.Email).HasMaxLength(320);
-        builder.Property(p => p.EntraObjectId).HasMaxLength(64);
-        builder.Property(p => p.Specialism).HasMaxLength(200);
+        builder.Property(p => p.Name).HasMaxLength(TextLimits.PersonName);
+        builder.Property(p => p.Email).HasMaxLength(TextLimits.Email);
+        builder.Property(p => p.EntraObjectId).HasMaxLength(TextLimits.EntraObjectId);
+        builder.Property(p => p.Specialism).HasMaxLength(TextLimits.Specialism);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.HasIndex(p => p.Email).IsUnique();
         builder.HasIndex(p => p.EntraObjectId).IsUnique();

@@ -8,10 +8,10 @@ internal sealed class ChecklistItemConfiguration : IEntityTypeConfiguration<Chec
 {
     public void Configure(EntityTypeBuilder<ChecklistItem> builder)
     {
-        builder.Property(i => i.Rating).HasConversion<string>().HasMaxLength(32);
-        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(32);
-        builder.Property(i => i.NotApplicableReason).HasMaxLength(1000);
-        builder.Property(i => i.ReconfirmationReason).HasMaxLength(1000);
+        builder.Property(i => i.Rating).HasConversion<string>().HasMaxLength(TextLimits.Code);
+        builder.Property(i => i.Status).HasConversion<string>().HasMaxLength(TextLimits.Code);
+        builder.Property(i => i.NotApplicableReason).HasMaxLength(TextLimits.Reason);
+        builder.Property(i => i.ReconfirmationReason).HasMaxLength(TextLimits.Reason);
         builder.Property(i => i.Version).IsConcurrencyToken();
         builder.HasIndex(i => new { i.PersonId, i.StatementId }).IsUnique();
         builder.HasIndex(i => new { i.Status, i.SubmittedAtUtc });
@@ -27,8 +27,8 @@ internal sealed class ReviewDecisionConfiguration : IEntityTypeConfiguration<Rev
 {
     public void Configure(EntityTypeBuilder<ReviewDecision> builder)
     {
-        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(32);
-        builder.Property(d => d.Comment).HasMaxLength(4000);
+        builder.Property(d => d.Kind).HasConversion<string>().HasMaxLength(TextLimits.Code);
+        builder.Property(d => d.Comment).HasMaxLength(TextLimits.Comment);
         builder.HasIndex(d => new { d.ChecklistItemId, d.DecidedAtUtc });
         builder.HasOne(d => d.ChecklistItem).WithMany(i => i.Decisions).HasForeignKey(d => d.ChecklistItemId);
         builder.HasOne(d => d.Reviewer).WithMany().HasForeignKey(d => d.ReviewerId);

@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using System.Data;
+using System.Data.Common;
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Data.SqlClient;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using IsolationLevel = System.Data.IsolationLevel;
+using Vaarst.Growth.Core.Data;
+
+namespace Vaarst.Growth.Core.Tests.Data;
+
+/// <summary>
+/// A SQL Server-configured context with no server behind it: a command interceptor records every statement EF sends
+/// and answers it with empty results, and the connection only pretends to open. So the SQL a use case would send to
+/// SQL Server can be checked here, with ScriptDom.
+/// </summary>
+internal sealed class CapturedSqlServer : DbCommandInterceptor, IDbContextFactory<GrowthDbContext>
+{
+    private readonly ConcurrentQueue<string> _statements = new();
+
+    public IReadOnlyCollection<string> Statements => _statements;
+
+    public void Clear() => _statements.Clear();
+
+    public GrowthDbContext CreateDbContext()
+    {
+        // The same provider options as GrowthDatabase.Configure, on a connection that needs no server.
+        var builder = new DbContextOptionsBuilder<GrowthDbContext>()
+            .UseSqlServer(new OfflineConnection(), o => o.MigrationsAssembly(GrowthDatabase.SqlServerMigrationsAssembly).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
+            .AddInterceptors(this);
+        return new GrowthDbContext(builder.Options);
+    }
+
+    /// <summary>ScriptDom's parser for SQL Server 2022 (compatibility level 160); what it reports for <paramref name="sql"/>.</summary>
+    public static IReadOnlyList<string> ParseErrors(string sql)
+    {
+        var parser = new TSql160Parser(initialQuotedIdentifiers: true);
+        parser.Parse(new StringReader(sql), out var errors);
+        return errors.Select(e => $"line {e.Line}, column {e.Column}: {e.Message}").ToList();
+    }
+
+    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    {
+        _statements.Enqueue(command.CommandText);
+        return InterceptionResult<DbDataReader>.SuppressWithResult(new DataTable().CreateDataReader());
+    }
+
+    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(ReaderExecuting(command, eventData, result));
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        _statements.Enqueue(command.CommandText);
+        return InterceptionResult<object>.SuppressWithResult(DBNull.Value);
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(ScalarExecuting(command, eventData, result));
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        _statements.Enqueue(command.CommandText);
+        return InterceptionResult<int>.SuppressWithResult(0);
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(NonQueryExecuting(command, eventData, result));
+
+    /// <summary>Opens, begins and commits without a server; commands are never executed (the interceptor answers them).</summary>
+    private sealed class OfflineConnection : DbConnection
+    {
+        private ConnectionState _state = ConnectionState.Closed;
+
+        [AllowNull]
+        public override string ConnectionString { get; set; } = "Server=offline;Database=VaarstGrowth;TrustServerCertificate=True";
+        public override string Database => "VaarstGrowth";
+        public override string DataSource => "offline";
+        public override string ServerVersion => "16.00.1000";
+        public override ConnectionState State => _state;
+
+        public override void ChangeDatabase(string databaseName) { }
+        public override void Open() => _state = ConnectionState.Open;
+        public override void Close() => _state = ConnectionState.Closed;
+        protected override DbTransaction BeginDbTransaction(IsolationLevel isolationLevel) => new OfflineTransaction(this, isolationLevel);
+        protected override DbCommand CreateDbCommand() => new OfflineCommand { Connection = this };
+    }
+
+    private sealed class OfflineTransaction(DbConnection connection, IsolationLevel isolationLevel) : DbTransaction
+    {
+        public override IsolationLevel IsolationLevel => isolationLevel;
+        protected override DbConnection DbConnection => connection;
+        public override void Commit() { }
+        public override void Rollback() { }
+    }
+
+    private sealed class OfflineCommand : DbCommand
+    {
+        // Real SqlParameters, so the provider's type mappings can set SQL Server-specific properties on them.
+        private readonly SqlParameterCollection _parameters = new SqlCommand().Parameters;
+
+        [AllowNull]
+        public override string CommandText { get; set; } = "";
+        public override int CommandTimeout { get; set; }
+        public override CommandType CommandType { get; set; }
+        public override bool DesignTimeVisible { get; set; }
+        public override UpdateRowSource UpdatedRowSource { get; set; }
+        protected override DbConnection? DbConnection { get; set; }
+        protected override DbParameterCollection DbParameterCollection => _parameters;
+        protected override DbTransaction? DbTransaction { get; set; }
+
+        public override void Cancel() { }
+        public override int ExecuteNonQuery() => 0;
+        public override object? ExecuteScalar() => null;
+        public override void Prepare() { }
+        protected override DbParameter CreateDbParameter() => new SqlParameter();
+        protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior) => new DataTable().CreateDataReader();
+    }
+}

@@ -1,0 +1,171 @@
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Evidence;
+using Vaarst.Growth.Core.Framework;
+using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Core.Review;
+using static Vaarst.Growth.Core.Tests.Scenario;
+
+namespace Vaarst.Growth.Core.Tests.Data;
+
+/// <summary>
+/// The rules SQLite and SQL Server would otherwise apply differently — text lengths, letter case in names that
+/// identify, unique violations — decided once and held the same on both (this class also runs in the SQL Server lane).
+/// </summary>
+public sealed class ProviderParityTests
+{
+    private static readonly string Seed = File.ReadAllText(RepositoryRoot.Combine("seed-content", "careerframework", "mlengineer", "level4.md"));
+    private const string MlOpsRow = "| [ML Ops](/careerframework/mlengineer#ml-ops) | I use technologies for code";
+
+    [Fact]
+    public async Task Statement_of_5000_characters_is_a_file_line_problem_and_nothing_is_imported()
+    {
+        await using var s = await CreateAsync();
+        var versionsBefore = await s.CountAsync<FrameworkVersion>();
+        var page = Seed.Replace(MlOpsRow, $"| [ML Ops](/careerframework/mlengineer#ml-ops) | {new string('x', 5000)} <br><br> I use technologies for code");
+        var line = LineOf(page, "#ml-ops)");
+
+        var preview = await s.UseCase<PreviewFrameworkImport>().HandleAsync(s.Admin, [new FrameworkUpload("level4.md", page)], Ct);
+
+        var problem = Assert.Single(preview.Problems);
+        Assert.Equal($"level4.md:{line}: Statement 1 of the area 'ML Ops' is 5,000 characters long; the limit is {TextLimits.StatementText:N0}.", problem.ToString());
+        Assert.False(preview.CanImport);
+        Assert.Empty(preview.Pages);
+        Assert.Equal(versionsBefore, await s.CountAsync<FrameworkVersion>());
+    }
+
+    [Fact]
+    public async Task Area_name_of_400_characters_is_a_file_line_problem_and_nothing_is_imported()
+    {
+        await using var s = await CreateAsync();
+        var versionsBefore = await s.CountAsync<FrameworkVersion>();
+        var name = new string('A', 400);
+        var page = Seed.Replace("| [ML Ops](/careerframework/mlengineer#ml-ops) |", $"| [{name}](/careerframework/mlengineer#ml-ops) |");
+
+        var preview = await s.UseCase<PreviewFrameworkImport>().HandleAsync(s.Admin, [new FrameworkUpload("level4.md", page)], Ct);
+
+        var problem = Assert.Single(preview.Problems);
+        Assert.Equal(("level4.md", LineOf(page, "#ml-ops)")), (problem.File, problem.Line));
+        Assert.Contains($"is 400 characters long; the limit is {TextLimits.AreaName}", problem.Message);
+        Assert.Empty(preview.Pages);
+        Assert.Equal(versionsBefore, await s.CountAsync<FrameworkVersion>());
+    }
+
+    [Fact]
+    public async Task Statement_over_the_limit_handed_to_the_import_directly_is_refused_with_file_and_line()
+    {
+        await using var s = await CreateAsync();
+        var statementsBefore = await s.CountAsync<Statement>();
+        var page = FrameworkPageParser.Parse("level4.md", Seed).Pages.Single();
+        var area = page.Sections[0].Areas[0];
+        var tooLong = page with { Sections = [page.Sections[0] with { Areas = [area with { Statements = [new string('y', 5000)] }] }] };
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(() =>
+            s.UseCase<ImportFramework>().HandleAsync(s.Admin, new ImportFrameworkRequest([tooLong], "test"), Ct));
+
+        Assert.StartsWith($"level4.md:{area.Line}: ", ex.Message);
+        Assert.Equal(statementsBefore, await s.CountAsync<Statement>());
+    }
+
+    [Fact]
+    public async Task Evidence_title_of_2000_characters_is_refused_naming_the_title_and_nothing_is_saved()
+    {
+        await using var s = await CreateAsync();
+        var statement = await s.StatementAsync("I can to write performance/benchmarking code");
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => s.UseCase<AddLinkEvidence>().HandleAsync(s.Edge,
+            new AddLinkEvidenceRequest(new EvidenceDetails(new string('t', 2000), new DateOnly(2026, 10, 1), null), "https://example.com/pr/1", [statement]), Ct));
+
+        Assert.Contains("title", ex.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(0, await s.CountAsync<EvidenceEntry>());
+        Assert.Equal(0, await s.CountAsync<ChecklistItem>());
+    }
+
+    [Fact]
+    public async Task Any_over_long_text_is_refused_at_save_naming_the_field_and_nothing_is_saved()
+    {
+        await using var s = await CreateAsync();
+        var peopleBefore = await s.CountAsync<Person>();
+        await using var db = s.Database.CreateDbContext();
+        db.People.Add(new Person { Name = new string('n', TextLimits.PersonName + 1), Email = "long@vaarst.example", Roles = Roles.Engineer });
+        db.People.Add(new Person { Name = "Fine", Email = "fine@vaarst.example", Roles = Roles.Engineer });
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => db.SaveChangesAsync(Ct));
+
+        Assert.Equal($"The person name is {TextLimits.PersonName + 1} characters long; the limit is {TextLimits.PersonName}. Nothing was saved.", ex.Message);
+        Assert.Equal(peopleBefore, await s.CountAsync<Person>());
+    }
+
+    [Fact]
+    public async Task Anchor_and_section_renamed_only_in_letter_case_keep_their_rows_and_take_the_new_spelling()
+    {
+        await using var s = await CreateAsync();
+        var (itemId, _) = await s.ItemWithEvidenceAsync(s.Ml, await s.StatementAsync("I understand the ML algorithms"), ItemStatus.SignedOff);
+        int areaId, sectionId;
+        await using (var db = s.Database.CreateDbContext())
+        {
+            areaId = await db.Areas.Where(a => a.Anchor == "ml-ops").Select(a => a.Id).SingleAsync(Ct);
+            sectionId = await db.Sections.Where(x => x.Name == "ML Engineer" && x.Level!.Number == 4).Select(x => x.Id).SingleAsync(Ct);
+        }
+
+        var renamed = Seed.Replace("#ml-ops)", "#ML-Ops)").Replace("## Craft - ML Engineer", "## Craft - ML engineer");
+        var result = await s.UseCase<ImportFramework>().HandleAsync(s.Admin, new ImportFrameworkRequest(FrameworkPageParser.Parse("level4.md", renamed).Pages, "test"), Ct);
+
+        Assert.True(result.Changed);
+        Assert.Contains(result.Changes, c => c.Contains("section \"ML Engineer\" renamed to \"ML engineer\"", StringComparison.Ordinal));
+        Assert.Contains(result.Changes, c => c.Contains("area \"ML Ops\" renamed or relinked", StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Changes, c => c.Contains("new area", StringComparison.Ordinal) || c.Contains("new section", StringComparison.Ordinal) || c.Contains("removed", StringComparison.Ordinal));
+        await using (var db = s.Database.CreateDbContext())
+        {
+            var area = await db.Areas.SingleAsync(a => a.Id == areaId, Ct);
+            Assert.Equal(("ML-Ops", (int?)null), (area.Anchor, area.RetiredInVersionId));
+            var section = await db.Sections.SingleAsync(x => x.Id == sectionId, Ct);
+            Assert.Equal(("ML engineer", (int?)null), (section.Name, section.RetiredInVersionId));
+            Assert.Equal(0, await db.Areas.CountAsync(a => a.RetiredInVersionId != null, Ct));
+            Assert.Equal(0, await db.Sections.CountAsync(x => x.RetiredInVersionId != null, Ct));
+            // Looking a name up in either spelling finds the one row, as SQL Server's collation does.
+            Assert.Equal(areaId, await db.Areas.Where(a => a.Anchor == "ml-ops").Select(a => a.Id).SingleAsync(Ct));
+        }
+
+        var item = await s.ItemAsync(itemId);
+        Assert.Equal((ItemStatus.SignedOff, false), (item.Status, item.NeedsReconfirmation));
+    }
+
+    [Fact]
+    public async Task Email_compares_without_letter_case_in_the_database()
+    {
+        await using var s = await CreateAsync();
+        await using var db = s.Database.CreateDbContext();
+
+        var found = await db.People.Where(p => p.Email == "MIA@Vaarst.Example").Select(p => p.Id).SingleAsync(Ct);
+
+        Assert.Equal(s.Manager.PersonId, found);
+    }
+
+    [Fact]
+    public async Task Unique_violation_is_recognised_by_the_provider_error_code()
+    {
+        await using var s = await CreateAsync();
+        await using var db = s.Database.CreateDbContext();
+        db.People.Add(new Person { Name = "Mia Again", Email = "MIA@vaarst.example", Roles = Roles.Engineer });
+
+        var ex = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+
+        Assert.True(UniqueViolation.Is(ex), ex.InnerException?.ToString());
+    }
+
+    [Fact]
+    public async Task Other_constraint_failures_are_not_taken_for_unique_violations()
+    {
+        await using var s = await CreateAsync();
+        await using var db = s.Database.CreateDbContext();
+        db.People.Add(new Person { Name = "Orphan", Email = "orphan@vaarst.example", Roles = Roles.Engineer, ManagerId = 999_999 });
+
+        var ex = await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+
+        Assert.False(UniqueViolation.Is(ex), ex.InnerException?.ToString());
+    }
+
+    private static int LineOf(string page, string marker) =>
+        page.Split('\n').Select((text, index) => (text, index)).First(l => l.text.Contains(marker, StringComparison.Ordinal)).index + 1;
+}
