@@ -761,6 +761,11 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.Property<int>("Roles")
                         .HasColumnType("int");
 
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
                     b.Property<string>("Specialism")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");

@@ -727,6 +727,11 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.Property<int>("Roles")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Specialism")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");

@@ -11,6 +11,7 @@ public sealed class ExportAuditLog(IDbContextFactory<GrowthDbContext> dbFactory)
 {
     public async Task<string> HandleAsync(Actor actor, AuditLogFilter filter, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         GetAuditLog.RequireAdministrator(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var entries = await GetAuditLog.Project(db, GetAuditLog.Filtered(db, filter, actor).OrderBy(a => a.OccurredAtUtc).ThenBy(a => a.Id))

@@ -24,6 +24,7 @@ public sealed class GetAuditLog(IDbContextFactory<GrowthDbContext> dbFactory)
 
     public async Task<AuditPage> HandleAsync(Actor actor, AuditLogFilter filter, int skip = 0, int take = 100, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         RequireAdministrator(actor);
         if (filter.From is { } from && filter.To is { } to && to < from)
         {

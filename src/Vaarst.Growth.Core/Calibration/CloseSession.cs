@@ -13,6 +13,7 @@ public sealed class CloseSession(IDbContextFactory<GrowthDbContext> dbFactory, I
 {
     public async Task HandleAsync(Actor actor, int sessionId, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await SessionAccess.RequireChairAsync(db, actor, sessionId, cancellationToken);
         if (session.State != SessionState.InSession)

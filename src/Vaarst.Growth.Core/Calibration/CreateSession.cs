@@ -12,6 +12,7 @@ public sealed class CreateSession(IDbContextFactory<GrowthDbContext> dbFactory, 
 {
     public async Task<int> HandleAsync(Actor actor, CreateSessionRequest request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         if (!actor.IsAdministrator)
         {
             throw new ForbiddenException("Only administrators create calibration sessions.");

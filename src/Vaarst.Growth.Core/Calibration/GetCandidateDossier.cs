@@ -32,6 +32,7 @@ public sealed class GetCandidateDossier(IDbContextFactory<GrowthDbContext> dbFac
 {
     public async Task<CandidateDossier> HandleAsync(Actor actor, int nominationId, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var me = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var named = RecordAccess.NamedNominations(db, me).Select(n => n.Id);

@@ -27,6 +27,7 @@ public sealed class GetComparison(IDbContextFactory<GrowthDbContext> dbFactory)
 {
     public async Task<Comparison> HandleAsync(Actor actor, int sessionId, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var me = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await SessionAccess.RequireMemberAsync(db, actor, sessionId, cancellationToken);

@@ -69,6 +69,7 @@ public sealed class GetConsistencyAnalytics(IDbContextFactory<GrowthDbContext> d
 
     public async Task<ConsistencyReport> HandleAsync(Actor actor, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var me = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         if (!actor.IsAdministrator && !await db.CalibrationSessions.AnyAsync(s => s.ChairId == me, cancellationToken))

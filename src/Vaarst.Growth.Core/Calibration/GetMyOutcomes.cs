@@ -15,6 +15,7 @@ public sealed class GetMyOutcomes(IDbContextFactory<GrowthDbContext> dbFactory, 
 {
     public async Task<IReadOnlyList<OutcomeView>> HandleAsync(Actor actor, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var me = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var readable = RecordAccess.NamedReadable(db, me, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));

@@ -39,6 +39,7 @@ public sealed class GetSession(IDbContextFactory<GrowthDbContext> dbFactory, Tim
 {
     public async Task<SessionView> HandleAsync(Actor actor, int sessionId, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var me = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await SessionAccess.RequireMemberAsync(db, actor, sessionId, cancellationToken);

@@ -17,6 +17,7 @@ public sealed class ListSessions(IDbContextFactory<GrowthDbContext> dbFactory)
 {
     public async Task<IReadOnlyList<SessionSummary>> HandleAsync(Actor actor, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var me = actor.RequirePerson();
         var isManager = actor.Has(Roles.Manager);
         var isAdmin = actor.IsAdministrator;

@@ -16,6 +16,7 @@ public sealed class NominateCandidate(IDbContextFactory<GrowthDbContext> dbFacto
 {
     public async Task<int> HandleAsync(Actor actor, NominateCandidateRequest request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var managerId = actor.RequirePerson();
         var statement = SessionAccess.Clean(request.CaseStatement, "Case statement", required: true)!;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -16,6 +16,7 @@ public sealed class OpenCandidateEvidenceFile(IDbContextFactory<GrowthDbContext>
 {
     public async Task<EvidenceFileDownload> HandleAsync(Actor actor, OpenCandidateEvidenceFileRequest request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var me = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var named = RecordAccess.NamedNominations(db, me).Select(n => n.Id);

@@ -16,6 +16,7 @@ public sealed class RecordDecision(IDbContextFactory<GrowthDbContext> dbFactory,
 {
     public async Task HandleAsync(Actor actor, RecordDecisionRequest request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         if (!Enum.IsDefined(request.Outcome))
         {
             throw new ValidationException("Choose Promote, Not yet or Defer.");

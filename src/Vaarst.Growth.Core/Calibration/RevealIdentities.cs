@@ -21,6 +21,7 @@ public sealed class RevealIdentities(IDbContextFactory<GrowthDbContext> dbFactor
 
     public async Task HandleAsync(Actor actor, RevealIdentitiesRequest request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var me = actor.RequirePerson();
         var reason = SessionAccess.Clean(request.Reason, "A reason", required: true, MaxReasonLength)!;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -10,6 +10,7 @@ public sealed class StartSession(IDbContextFactory<GrowthDbContext> dbFactory, T
 {
     public async Task HandleAsync(Actor actor, int sessionId, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await SessionAccess.RequireChairAsync(db, actor, sessionId, cancellationToken);
         if (session.State != SessionState.Nominating)

@@ -16,6 +16,7 @@ public sealed class SubmitPreRead(IDbContextFactory<GrowthDbContext> dbFactory, 
 {
     public async Task HandleAsync(Actor actor, SubmitPreReadRequest request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var me = actor.RequirePerson();
         if (!Enum.IsDefined(request.Outcome))
         {

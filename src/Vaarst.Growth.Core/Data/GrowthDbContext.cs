@@ -70,6 +70,14 @@ public sealed class GrowthDbContext(DbContextOptions<GrowthDbContext> options) :
                 throw new InvalidOperationException("Audit events are append-only: they are never updated or deleted.");
             }
 
+            if (entry is { Entity: Person person, State: EntityState.Modified } && entry.Property(nameof(Person.IsActive)).IsModified
+                && !Equals(entry.Property(nameof(Person.IsActive)).OriginalValue, person.IsActive))
+            {
+                // Deactivating (or reactivating) someone ends every session they had: a cookie or an open tab from
+                // before carries the old stamp and is refused (see Authority), whichever use case changed the flag.
+                person.SecurityStamp = Person.NewSecurityStamp();
+            }
+
             if (entry.Entity is IVersioned versioned && entry.State == EntityState.Modified)
             {
                 // The original value stays in the WHERE clause; a concurrent save that got there first makes

@@ -12,6 +12,7 @@ public sealed class AddFileEvidence(IDbContextFactory<GrowthDbContext> dbFactory
 {
     public async Task<int> HandleAsync(Actor actor, AddFileEvidenceRequest request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var personId = actor.RequireEngineer();
         var now = time.GetUtcNow().UtcDateTime;
         var details = EvidenceRules.Validate(request.Details, now);

@@ -13,6 +13,7 @@ public sealed class AddLinkEvidence(IDbContextFactory<GrowthDbContext> dbFactory
 {
     public async Task<int> HandleAsync(Actor actor, AddLinkEvidenceRequest request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var personId = actor.RequireEngineer();
         var now = time.GetUtcNow().UtcDateTime;
         var url = EvidenceLinkPolicy.Normalise(request.Url);

@@ -11,6 +11,7 @@ public sealed class AddNoteEvidence(IDbContextFactory<GrowthDbContext> dbFactory
 {
     public async Task<int> HandleAsync(Actor actor, AddNoteEvidenceRequest request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var personId = actor.RequireEngineer();
         var now = time.GetUtcNow().UtcDateTime;
         NoteRenderer.Validate(request.Markdown);

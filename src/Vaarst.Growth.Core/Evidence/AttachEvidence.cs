@@ -11,6 +11,7 @@ public sealed class AttachEvidence(IDbContextFactory<GrowthDbContext> dbFactory,
 {
     public async Task HandleAsync(Actor actor, AttachEvidenceRequest request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var personId = actor.RequireEngineer();
         if (request.StatementIds.Count == 0)
         {

@@ -16,6 +16,7 @@ public sealed class DetachEvidence(IDbContextFactory<GrowthDbContext> dbFactory,
 {
     public async Task HandleAsync(Actor actor, DetachEvidenceRequest request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var personId = actor.RequireEngineer();
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

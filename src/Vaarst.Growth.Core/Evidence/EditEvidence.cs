@@ -17,6 +17,7 @@ public sealed class EditEvidence(IDbContextFactory<GrowthDbContext> dbFactory, I
 {
     public async Task<int> HandleAsync(Actor actor, EditEvidenceRequest request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var personId = actor.RequireEngineer();
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -9,6 +9,7 @@ public sealed class GetEvidenceLibrary(IDbContextFactory<GrowthDbContext> dbFact
 {
     public async Task<IReadOnlyList<EvidenceView>> HandleAsync(Actor actor, bool includeArchived = false, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var personId = actor.RequireEngineer();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.Evidence.AsNoTracking()

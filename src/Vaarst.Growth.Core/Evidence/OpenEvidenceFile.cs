@@ -15,6 +15,7 @@ public sealed class OpenEvidenceFile(IDbContextFactory<GrowthDbContext> dbFactor
 {
     public async Task<EvidenceFileDownload> HandleAsync(Actor actor, int evidenceId, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var personId = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var readable = RecordAccess.NamedReadable(db, personId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));

@@ -10,6 +10,7 @@ public sealed class RestoreEvidence(IDbContextFactory<GrowthDbContext> dbFactory
 {
     public async Task<int> HandleAsync(Actor actor, EvidenceRef request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var personId = actor.RequireEngineer();
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -17,6 +17,7 @@ public sealed class GetFrameworkCatalogue(IDbContextFactory<GrowthDbContext> dbF
 {
     public async Task<FrameworkCatalogue> HandleAsync(Actor actor, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         if (actor.PersonId is null && actor != Actor.System)
         {
             throw new ForbiddenException("Sign in to read the framework.");

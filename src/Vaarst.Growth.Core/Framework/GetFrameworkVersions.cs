@@ -15,6 +15,7 @@ public sealed class GetFrameworkVersions(IDbContextFactory<GrowthDbContext> dbFa
 {
     public async Task<IReadOnlyList<FrameworkVersionEntry>> HandleAsync(Actor actor, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         if (!actor.IsAdministrator)
         {
             throw new ForbiddenException("Only a framework administrator can read the import history.");

@@ -19,6 +19,7 @@ public sealed class GetLevel(IDbContextFactory<GrowthDbContext> dbFactory)
 {
     public async Task<LevelView> HandleAsync(Actor actor, int levelId, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         if (actor.PersonId is null && actor != Actor.System)
         {
             throw new ForbiddenException("Sign in to read the framework.");

@@ -34,6 +34,7 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
 {
     public async Task<ImportFrameworkResult> HandleAsync(Actor actor, ImportFrameworkRequest request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         RequireAdministrator(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -46,6 +46,7 @@ public sealed class PreviewFrameworkImport(IDbContextFactory<GrowthDbContext> db
 
     public async Task<FrameworkImportPreview> HandleAsync(Actor actor, IReadOnlyList<FrameworkUpload> files, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         ImportFramework.RequireAdministrator(actor);
         var sizeProblems = CheckChoice(files.Select(f => (f.FileName, (long)Encoding.UTF8.GetByteCount(f.Text))).ToList());
         if (sizeProblems.Count > 0)

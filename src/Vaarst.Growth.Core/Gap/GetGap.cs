@@ -49,6 +49,7 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
 
     public async Task<GapView> HandleAsync(Actor actor, GetGapRequest request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var me = actor.RequirePerson();
         var personId = request.PersonId ?? me;
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

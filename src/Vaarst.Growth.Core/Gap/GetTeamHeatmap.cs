@@ -20,6 +20,7 @@ public sealed class GetTeamHeatmap(IDbContextFactory<GrowthDbContext> dbFactory)
 {
     public async Task<TeamHeatmap> HandleAsync(Actor actor, int? level = null, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var managerId = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reports = await db.People.AsNoTracking()

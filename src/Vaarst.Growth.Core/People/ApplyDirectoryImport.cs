@@ -12,6 +12,7 @@ public sealed class ApplyDirectoryImport(IDbContextFactory<GrowthDbContext> dbFa
 {
     public async Task<DirectoryPreview> HandleAsync(Actor actor, string csv, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         PreviewDirectoryImport.RequireAdministrator(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

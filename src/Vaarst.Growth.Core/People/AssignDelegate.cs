@@ -13,6 +13,7 @@ public sealed class AssignDelegate(IDbContextFactory<GrowthDbContext> dbFactory,
 
     public async Task<int> HandleAsync(Actor actor, AssignDelegateRequest request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         if (!actor.IsAdministrator)
         {
             throw new ForbiddenException("Only administrators assign review delegates.");

@@ -9,6 +9,7 @@ public sealed class EndDelegation(IDbContextFactory<GrowthDbContext> dbFactory, 
 {
     public async Task HandleAsync(Actor actor, int delegationId, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         if (!actor.IsAdministrator)
         {
             throw new ForbiddenException("Only administrators end review delegations.");

@@ -11,6 +11,7 @@ public sealed class ExportDirectory(IDbContextFactory<GrowthDbContext> dbFactory
 {
     public async Task<string> HandleAsync(Actor actor, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         PreviewDirectoryImport.RequireAdministrator(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var people = await db.People.AsNoTracking().OrderBy(p => p.Name)

@@ -26,6 +26,7 @@ public sealed class GetMyProfile(IDbContextFactory<GrowthDbContext> dbFactory)
 {
     public async Task<MyProfile> HandleAsync(Actor actor, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         if (actor.PersonId is not { } personId)
         {
             throw new ForbiddenException("Sign in as a person in the directory to see your profile.");

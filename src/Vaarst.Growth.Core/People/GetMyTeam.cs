@@ -17,6 +17,7 @@ public sealed class GetMyTeam(IDbContextFactory<GrowthDbContext> dbFactory)
 
     public async Task<IReadOnlyList<TeamMember>> HandleAsync(Actor actor, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var managerId = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reports = await db.People.AsNoTracking()

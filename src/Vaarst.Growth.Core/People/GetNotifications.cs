@@ -12,6 +12,7 @@ public sealed class GetNotifications(IDbContextFactory<GrowthDbContext> dbFactor
 {
     public async Task<Inbox> HandleAsync(Actor actor, int take = 20, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var personId = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var unread = await db.Notifications.CountAsync(n => n.RecipientId == personId && n.ReadAtUtc == null, cancellationToken);

@@ -11,6 +11,7 @@ public sealed class GetPersonForEdit(IDbContextFactory<GrowthDbContext> dbFactor
 {
     public async Task<PersonForEdit> HandleAsync(Actor actor, int personId, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         PreviewDirectoryImport.RequireAdministrator(actor);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.People.AsNoTracking().Where(p => p.Id == personId)

@@ -10,6 +10,7 @@ public sealed class ListDelegations(IDbContextFactory<GrowthDbContext> dbFactory
 {
     public async Task<IReadOnlyList<DelegationView>> HandleAsync(Actor actor, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         if (!actor.IsAdministrator)
         {
             throw new ForbiddenException("Only administrators see review delegations.");

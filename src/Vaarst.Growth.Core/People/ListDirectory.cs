@@ -10,6 +10,7 @@ public sealed class ListDirectory(IDbContextFactory<GrowthDbContext> dbFactory)
 {
     public async Task<IReadOnlyList<DirectoryEntry>> HandleAsync(Actor actor, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         if (!actor.IsAdministrator)
         {
             throw new ForbiddenException("Only administrators can list the directory.");

@@ -11,6 +11,7 @@ public sealed class MarkNotificationsRead(IDbContextFactory<GrowthDbContext> dbF
 {
     public async Task<int> HandleAsync(Actor actor, MarkNotificationsReadRequest request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var personId = actor.RequirePerson();
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

@@ -35,6 +35,13 @@ public sealed class Person : IVersioned
     /// <summary>The person's choice of dark mode; null until they choose (then the light theme is used).</summary>
     public bool? PrefersDarkMode { get; set; }
     public int Version { get; set; }
+    /// <summary>
+    /// Changes whenever every session of this person must end: sign-out, deactivation, reactivation. A sign-in cookie
+    /// carries the stamp it was issued with; one that no longer matches is refused (see <see cref="Authority"/>).
+    /// </summary>
+    public string SecurityStamp { get; set; } = NewSecurityStamp();
+
+    public static string NewSecurityStamp() => Guid.NewGuid().ToString("N");
 
     public bool HasRole(Roles role) => (Roles & role) == role;
 }

@@ -10,6 +10,7 @@ public sealed class PreviewDirectoryImport(IDbContextFactory<GrowthDbContext> db
 
     public async Task<DirectoryPreview> HandleAsync(Actor actor, string csv, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         RequireAdministrator(actor);
         if (csv.Length > MaxBytes)
         {

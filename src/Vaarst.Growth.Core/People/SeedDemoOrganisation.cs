@@ -19,6 +19,7 @@ public sealed class SeedDemoOrganisation(IDbContextFactory<GrowthDbContext> dbFa
     /// <returns>True when the organisation was loaded, false when the directory was not empty.</returns>
     public async Task<bool> HandleAsync(Actor actor, string yamlFile, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         if (!actor.IsAdministrator)
         {
             throw new ForbiddenException("Only an administrator can load the demo organisation.");

@@ -8,6 +8,7 @@ public sealed class SetDarkMode(IDbContextFactory<GrowthDbContext> dbFactory)
 {
     public async Task HandleAsync(Actor actor, bool darkMode, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var personId = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
 

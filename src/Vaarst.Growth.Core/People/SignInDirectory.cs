@@ -27,7 +27,7 @@ public sealed class SignInDirectory(IDbContextFactory<GrowthDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await db.People.AsNoTracking()
             .Where(p => p.Id == personId && p.IsActive)
-            .Select(p => new Actor(p.Id, p.Name, p.Roles))
+            .Select(p => new Actor(p.Id, p.Name, p.Roles) { SecurityStamp = p.SecurityStamp })
             .FirstOrDefaultAsync(cancellationToken);
     }
 
@@ -55,6 +55,20 @@ public sealed class SignInDirectory(IDbContextFactory<GrowthDbContext> dbFactory
             }
         }
 
-        return person is null ? null : new Actor(person.Id, person.Name, person.Roles);
+        return person is null ? null : new Actor(person.Id, person.Name, person.Roles) { SecurityStamp = person.SecurityStamp };
+    }
+
+    /// <summary>
+    /// Signing out ends every session of the person, on every device and in every open tab: their security stamp
+    /// changes, so a cookie issued before (replayed or still held by another tab) and an open circuit are refused.
+    /// </summary>
+    public async Task EndSessionsAsync(int personId, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        // Not through the tracked entity: the stamp is not an edit of the person, so it must not bump Version and
+        // make an administrator's open edit of them conflict.
+        var stamp = Person.NewSecurityStamp();
+        await db.People.Where(p => p.Id == personId)
+            .ExecuteUpdateAsync(set => set.SetProperty(p => p.SecurityStamp, stamp), cancellationToken);
     }
 }

@@ -14,6 +14,7 @@ public sealed class UpdatePerson(IDbContextFactory<GrowthDbContext> dbFactory, T
 {
     public async Task<int> HandleAsync(Actor actor, UpdatePersonRequest request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         PreviewDirectoryImport.RequireAdministrator(actor);
         var row = new DirectoryRow(0, request.Name?.Trim() ?? "", request.Email?.Trim() ?? "", Blank(request.ManagerEmail), Blank(request.Craft), Blank(request.Specialism),
             request.CurrentLevel, request.TargetLevel, request.Roles);

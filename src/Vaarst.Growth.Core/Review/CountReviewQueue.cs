@@ -9,6 +9,7 @@ public sealed class CountReviewQueue(IDbContextFactory<GrowthDbContext> dbFactor
 {
     public async Task<int> HandleAsync(Actor actor, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var reviewerId = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         // One count per reviewable person (a handful: direct reports and delegated teams), each answered from the

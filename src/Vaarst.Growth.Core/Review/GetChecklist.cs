@@ -54,6 +54,7 @@ public sealed class GetChecklist(IDbContextFactory<GrowthDbContext> dbFactory)
 
     public async Task<ChecklistView> HandleAsync(Actor actor, GetChecklistRequest request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var personId = actor.RequireEngineer();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var me = await db.People.AsNoTracking()

@@ -36,6 +36,7 @@ public sealed class GetItem(IDbContextFactory<GrowthDbContext> dbFactory, TimePr
 {
     public async Task<ItemView> HandleAsync(Actor actor, int itemId, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var personId = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);

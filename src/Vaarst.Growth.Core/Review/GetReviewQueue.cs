@@ -47,6 +47,7 @@ public sealed class GetReviewQueue(IDbContextFactory<GrowthDbContext> dbFactory,
 
     public async Task<ReviewQueue> HandleAsync(Actor actor, GetReviewQueueRequest request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var reviewerId = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reviewable = ReviewAuthority.ReviewablePeople(db, reviewerId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).Select(p => p.Id);

@@ -30,6 +30,7 @@ internal static class ItemDecision
         IDbContextFactory<GrowthDbContext> dbFactory, INotificationSender notifications, TimeProvider time,
         Actor actor, DecisionRequest request, Rule rule, CancellationToken cancellationToken)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var reviewerId = actor.RequirePerson();
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
         if (comment?.Length > MaxCommentLength)

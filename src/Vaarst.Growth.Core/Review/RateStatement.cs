@@ -15,6 +15,7 @@ public sealed class RateStatement(IDbContextFactory<GrowthDbContext> dbFactory, 
 {
     public async Task<ItemSaved> HandleAsync(Actor actor, RateStatementRequest request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var personId = actor.RequireEngineer();
         if (!Enum.IsDefined(request.Rating))
         {

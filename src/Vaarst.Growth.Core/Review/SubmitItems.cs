@@ -19,6 +19,7 @@ public sealed class SubmitItems(IDbContextFactory<GrowthDbContext> dbFactory, IN
 {
     public async Task<IReadOnlyList<ItemSaved>> HandleAsync(Actor actor, SubmitItemsRequest request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var personId = actor.RequireEngineer();
         if (request.Items.Count == 0)
         {

@@ -10,6 +10,7 @@ public sealed class WithdrawSubmission(IDbContextFactory<GrowthDbContext> dbFact
 {
     public async Task<ItemSaved> HandleAsync(Actor actor, ItemRef request, CancellationToken cancellationToken = default)
     {
+        actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var personId = actor.RequireEngineer();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var item = await db.ChecklistItems.FirstOrDefaultAsync(i => i.Id == request.ItemId && i.PersonId == personId, cancellationToken)

@@ -10,4 +10,7 @@ public static class AuthenticationModes
     public const string EntraId = "EntraId";
 
     public const string PersonIdClaim = "vaarst:person_id";
+
+    /// <summary>The person's security stamp when the cookie was issued; see <see cref="SessionAuthority"/>.</summary>
+    public const string SecurityStampClaim = "vaarst:security_stamp";
 }

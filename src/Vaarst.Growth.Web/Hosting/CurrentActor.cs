@@ -4,7 +4,10 @@ using Vaarst.Growth.Core.People;
 
 namespace Vaarst.Growth.Web.Hosting;
 
-/// <summary>The signed-in person as an <see cref="Actor"/> for use cases. Roles come from the role claims.</summary>
+/// <summary>
+/// The signed-in person as an <see cref="Actor"/> for use cases: the person id, the session's security stamp and the
+/// roles the sign-in claims. The use cases confirm all of it against the directory before acting (<see cref="Authority"/>).
+/// </summary>
 public sealed class CurrentActor(AuthenticationStateProvider authenticationStateProvider)
 {
     /// <returns>The actor, or null when the user is anonymous or not in the directory.</returns>
@@ -21,9 +24,11 @@ public sealed class CurrentActor(AuthenticationStateProvider authenticationState
             return null;
         }
 
-        var roles = Enum.GetValues<Roles>()
-            .Where(r => r != Roles.None && user.IsInRole(r.ToString()))
-            .Aggregate(Roles.None, (all, r) => all | r);
-        return new Actor(personId, user.Identity.Name ?? user.FindFirstValue("name") ?? "Unknown", roles);
+        // A sign-in cookie always carries the stamp (SessionAuthority refuses one without it); only principals made in
+        // process (component tests) have none.
+        return new Actor(personId, user.Identity.Name ?? user.FindFirstValue("name") ?? "Unknown", SessionAuthority.RolesOf(user))
+        {
+            SecurityStamp = user.FindFirstValue(AuthenticationModes.SecurityStampClaim),
+        };
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
 using Vaarst.Growth.Core.People;
@@ -59,6 +60,19 @@ public static class GrowthAuthentication
         {
             ConfigureCookieDefaults(options);
             options.Cookie.SecurePolicy = isDevelopment ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+
+            var previousValidate = options.Events.OnValidatePrincipal;
+            options.Events.OnValidatePrincipal = async context =>
+            {
+                await previousValidate(context);
+                await SessionAuthority.ValidatePrincipalAsync(context);
+            };
+            var previousRedirect = options.Events.OnRedirectToLogin;
+            options.Events.OnRedirectToLogin = context =>
+            {
+                context.RedirectUri = SessionAuthority.SignInRedirect(context.HttpContext, context.RedirectUri);
+                return previousRedirect(context);
+            };
         }
 
         if (mode == AuthenticationModes.EntraId)
@@ -107,6 +121,9 @@ public static class GrowthAuthentication
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddCascadingAuthenticationState();
+        services.AddSingleton(new SessionRevalidationOptions(
+            configuration.GetValue<TimeSpan?>("Authentication:RevalidationInterval") ?? TimeSpan.FromSeconds(30)));
+        services.AddScoped<AuthenticationStateProvider, DirectoryRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentActor>();
         return services;
     }
@@ -119,6 +136,11 @@ public static class GrowthAuthentication
             new(AuthenticationModes.PersonIdClaim, actor.PersonId!.Value.ToString()),
             new(ClaimTypes.Name, actor.Name),
         };
+        if (actor.SecurityStamp is not null)
+        {
+            claims.Add(new Claim(AuthenticationModes.SecurityStampClaim, actor.SecurityStamp));
+        }
+
         claims.AddRange(Enum.GetValues<Roles>().Where(r => r != Roles.None && actor.Has(r)).Select(r => new Claim(ClaimTypes.Role, r.ToString())));
         return new ClaimsPrincipal(new ClaimsIdentity(claims, authenticationType, ClaimTypes.Name, ClaimTypes.Role));
     }
@@ -147,9 +169,17 @@ public static class GrowthAuthentication
         var objectId = principal.GetObjectId();
         var email = principal.FindFirstValue("preferred_username") ?? principal.FindFirstValue(ClaimTypes.Email) ?? principal.FindFirstValue("email");
         var person = await directory.MatchAsync(objectId, email, context.HttpContext.RequestAborted);
+
+        // Entra ID says who someone is; the directory says what they may do. The token's app roles are replaced with
+        // the directory's roles, so an administrator changes a role in one place and it applies at the next request.
+        var withDirectoryRoles = SessionAuthority.WithDirectoryRoles(principal, person?.Name ?? identity.Name ?? "", person?.Roles ?? Roles.None);
+        var directoryIdentity = (ClaimsIdentity)withDirectoryRoles.Identity!;
         if (person is not null)
         {
-            identity.AddClaim(new Claim(AuthenticationModes.PersonIdClaim, person.PersonId!.Value.ToString()));
+            directoryIdentity.AddClaim(new Claim(AuthenticationModes.PersonIdClaim, person.PersonId!.Value.ToString()));
+            directoryIdentity.AddClaim(new Claim(AuthenticationModes.SecurityStampClaim, person.SecurityStamp!));
         }
+
+        context.Principal = withDirectoryRoles;
     }
 }

@@ -26,6 +26,11 @@ public enum Caller
     RevealedPanel,
     /// <summary>A member of Eda's panel who reviews her items as her line manager's delegate, so is recused from her.</summary>
     RecusedPanel,
+    /// <summary>
+    /// A stale caller: her sign-in still claims every role (she was an administrator, manager and panel member), but the
+    /// directory now makes her an engineer and nothing else. Only what the directory says counts.
+    /// </summary>
+    FormerAdmin,
 }
 
 /// <summary>
@@ -35,8 +40,8 @@ public enum Caller
 /// </summary>
 public sealed class AuthorizationMatrixTests
 {
-    private static readonly Caller[] People = [Caller.Self, Caller.Manager, Caller.OtherManager, Caller.Delegate, Caller.OtherEngineer, Caller.Panel, Caller.OtherPanel, Caller.Admin, Caller.RevealedPanel, Caller.RecusedPanel];
-    private static readonly Caller[] Engineers = [Caller.Self, Caller.OtherEngineer];
+    private static readonly Caller[] People = [Caller.Self, Caller.Manager, Caller.OtherManager, Caller.Delegate, Caller.OtherEngineer, Caller.Panel, Caller.OtherPanel, Caller.Admin, Caller.RevealedPanel, Caller.RecusedPanel, Caller.FormerAdmin];
+    private static readonly Caller[] Engineers = [Caller.Self, Caller.OtherEngineer, Caller.FormerAdmin];
     private static readonly Caller[] Reviewers = [Caller.Manager, Caller.Delegate, Caller.RecusedPanel];
     // Everyone on Eda's panel reads its name-free views; only a member who revealed her reads her named record.
     private static readonly Caller[] EdasPanel = [Caller.Panel, Caller.RevealedPanel, Caller.RecusedPanel];
@@ -147,6 +152,53 @@ public sealed class AuthorizationMatrixTests
         Assert.True(results.Count == 0, $"{useCase}: {string.Join("; ", results)}");
     }
 
+    /// <summary>
+    /// Authority is current on every action: each use case refuses every caller it allows once their session has ended
+    /// (signed out: the stamp they bring is no longer the directory's) and once the directory deactivated them,
+    /// whatever roles their sign-in claimed. A new use case that forgets to confirm its caller fails here.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(UseCases))]
+    public async Task Use_case_refuses_its_callers_once_their_session_ended_or_they_were_deactivated(string useCase)
+    {
+        var row = Rows.Single(r => r.UseCase.Name == useCase);
+        await using var matrix = await Matrix.CreateAsync();
+        var results = new List<string>();
+
+        async Task ExpectRefusal(Caller caller, Actor actor, string message, string situation)
+        {
+            try
+            {
+                await row.Act(matrix, actor);
+                results.Add($"{caller} was allowed {situation}");
+            }
+            catch (ForbiddenException ex) when (ex.Message == message)
+            {
+            }
+            catch (Exception ex)
+            {
+                results.Add($"{caller} {situation} got {ex.GetType().Name}: {ex.Message}");
+            }
+        }
+
+        foreach (var caller in row.Allowed)
+        {
+            await ExpectRefusal(caller, matrix.ActorFor(caller) with { SecurityStamp = "signed-out" }, Authority.SessionEndedMessage, "after signing out");
+        }
+
+        await using (var db = matrix.S.Database.CreateDbContext())
+        {
+            await db.People.ExecuteUpdateAsync(set => set.SetProperty(p => p.IsActive, false), Ct);
+        }
+
+        foreach (var caller in row.Allowed)
+        {
+            await ExpectRefusal(caller, matrix.ActorFor(caller), Authority.AccessEndedMessage, "once deactivated");
+        }
+
+        Assert.True(results.Count == 0, $"{useCase}: {string.Join("; ", results)}");
+    }
+
     [Fact]
     public void Every_use_case_has_a_row()
     {
@@ -164,6 +216,7 @@ public sealed class AuthorizationMatrixTests
         public required Scenario S { get; init; }
         public required Actor Delegate { get; init; }
         public required Actor RecusedPanel { get; init; }
+        public required Actor FormerAdmin { get; init; }
         public int LevelId { get; private set; }
         public int EdgeOnlyStatementId { get; private set; }
         public int ItemId { get; private set; }
@@ -179,20 +232,22 @@ public sealed class AuthorizationMatrixTests
         public static async Task<Matrix> CreateAsync()
         {
             var s = await Scenario.CreateAsync();
-            int delegateId, recusedId;
+            int delegateId, recusedId, formerAdminId;
             await using (var db = s.Database.CreateDbContext())
             {
                 var person = new Person { Name = "Dee Delegate", Email = "dee@vaarst.example", Roles = Roles.Manager };
                 var recused = new Person { Name = "Lee Lead", Email = "lee@vaarst.example", Roles = Roles.Manager | Roles.CalibrationPanel };
-                db.People.AddRange(person, recused);
+                var former = new Person { Name = "Fay Former", Email = "fay@vaarst.example", Roles = Roles.Engineer };
+                db.People.AddRange(person, recused, former);
                 await db.SaveChangesAsync(Ct);
-                (delegateId, recusedId) = (person.Id, recused.Id);
+                (delegateId, recusedId, formerAdminId) = (person.Id, recused.Id, former.Id);
             }
 
             var m = new Matrix
             {
                 S = s, Delegate = new Actor(delegateId, "Dee Delegate", Roles.Manager),
                 RecusedPanel = new Actor(recusedId, "Lee Lead", Roles.Manager | Roles.CalibrationPanel),
+                FormerAdmin = new Actor(formerAdminId, "Fay Former", Roles.Administrator | Roles.Manager | Roles.CalibrationPanel | Roles.Engineer),
             };
             m.DelegationId = await s.UseCase<AssignDelegate>().HandleAsync(s.Admin, new AssignDelegateRequest(s.Manager.PersonId!.Value, delegateId, m.Today, m.Today.AddDays(7)), Ct);
             await s.UseCase<AssignDelegate>().HandleAsync(s.Admin, new AssignDelegateRequest(s.Manager.PersonId!.Value, recusedId, m.Today, m.Today.AddDays(7)), Ct);
@@ -233,6 +288,7 @@ public sealed class AuthorizationMatrixTests
             Caller.Admin => S.Admin,
             Caller.RevealedPanel => S.Panel2,
             Caller.RecusedPanel => RecusedPanel,
+            Caller.FormerAdmin => FormerAdmin,
             _ => new Actor(null, "Anonymous", Roles.None),
         };
 

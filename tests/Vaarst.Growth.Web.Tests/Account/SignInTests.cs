@@ -111,7 +111,7 @@ public sealed partial class SignInTests(GrowthAppFactory app) : IClassFixture<Gr
         return await client.PostAsync("/account/dev-signin", new FormUrlEncodedContent(fields), Ct);
     }
 
-    private static Dictionary<string, string> Token(string html)
+    internal static Dictionary<string, string> Token(string html)
     {
         var token = AntiforgeryInput().Match(html);
         Assert.True(token.Success, "No antiforgery token in the page");

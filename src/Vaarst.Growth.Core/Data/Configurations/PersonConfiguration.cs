@@ -13,6 +13,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.EntraObjectId).HasMaxLength(TextLimits.EntraObjectId);
         builder.Property(p => p.Specialism).HasMaxLength(TextLimits.Specialism);
         builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Property(p => p.SecurityStamp).HasMaxLength(32);
         builder.HasIndex(p => p.Email).IsUnique();
         builder.HasIndex(p => p.EntraObjectId).IsUnique();
         builder.HasOne(p => p.Manager).WithMany().HasForeignKey(p => p.ManagerId);

@@ -14,11 +14,19 @@ public static class AccountEndpoints
     {
         var account = endpoints.MapGroup("/account").AllowAnonymous();
 
-        account.MapGet("/signin", (HttpContext http, SignInOptions options, string? returnUrl) =>
+        account.MapGet("/signin", (HttpContext http, SignInOptions options, string? returnUrl, string? session) =>
         {
             var target = SafeReturnUrl(returnUrl);
+            if (CurrentActor.FromPrincipal(http.User) is not null)
+            {
+                // The cookie passed the directory check on this request (and carries the current roles): an open tab
+                // whose sign-in changed comes back here and goes straight on, with what the directory says now.
+                return Results.LocalRedirect(target.StartsWith("/account/", StringComparison.OrdinalIgnoreCase) ? "/" : target);
+            }
+
+            var ended = session == SessionAuthority.SessionEnded ? $"&session={SessionAuthority.SessionEnded}" : "";
             return options.DevelopmentSignIn
-                ? Results.Redirect($"/account/dev-signin?returnUrl={Uri.EscapeDataString(target)}")
+                ? Results.Redirect($"/account/dev-signin?returnUrl={Uri.EscapeDataString(target)}{ended}")
                 : Results.Challenge(new AuthenticationProperties { RedirectUri = target }, [OpenIdConnectDefaults.AuthenticationScheme]);
         });
 
@@ -40,8 +48,15 @@ public static class AccountEndpoints
             return Results.LocalRedirect(SafeReturnUrl(returnUrl));
         });
 
-        account.MapPost("/signout", async (HttpContext http, SignInOptions options) =>
+        account.MapPost("/signout", async (HttpContext http, SignInOptions options, SignInDirectory directory) =>
         {
+            // Server side first: every cookie of this person (this one replayed, another tab's, another device's) and
+            // every open circuit is refused from now on, not only the cookie this browser deletes.
+            if (CurrentActor.FromPrincipal(http.User)?.PersonId is { } personId)
+            {
+                await directory.EndSessionsAsync(personId, http.RequestAborted);
+            }
+
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             if (options.DevelopmentSignIn)
             {
@@ -53,9 +68,14 @@ public static class AccountEndpoints
         });
     }
 
-    /// <summary>Only local paths are followed after sign-in, so the sign-in page cannot be used as an open redirect.</summary>
+    /// <summary>
+    /// Only local paths are followed after sign-in, so the sign-in page cannot be used as an open redirect. Control
+    /// characters fall back to "/" too: browsers drop a tab or newline inside a URL ("/\t/evil.example" becomes
+    /// "//evil.example"), and a header cannot carry them (they used to answer HTTP 500).
+    /// </summary>
     public static string SafeReturnUrl(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
+        && !returnUrl.Any(char.IsControl)
             ? returnUrl
             : "/";
 }

@@ -51,6 +51,11 @@ public static class CalibrationEndpoints
             {
                 return Results.NotFound();
             }
+            catch (ForbiddenException)
+            {
+                // E.g. the caller's access ended between the cookie check and the use case's own confirmation.
+                return Results.Forbid();
+            }
         }).RequireAuthorization();
     }
 

@@ -29,6 +29,11 @@ public static class EvidenceFileEndpoints
             {
                 return Results.NotFound();
             }
+            catch (ForbiddenException)
+            {
+                // E.g. the caller's access ended between the cookie check and the use case's own confirmation.
+                return Results.Forbid();
+            }
         }).RequireAuthorization();
     }
 }
