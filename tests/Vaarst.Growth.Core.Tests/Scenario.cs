@@ -106,6 +106,13 @@ internal sealed class Scenario : IAsyncDisposable
         return await db.ChecklistItems.AsNoTracking().Include(i => i.Supports).SingleAsync(i => i.Id == itemId, Ct);
     }
 
+    /// <summary>The evidence fingerprint a reviewer opening the item now would see (what a decision carries back).</summary>
+    public string Seen(int itemId)
+    {
+        using var db = Database.CreateDbContext();
+        return EvidenceBasis.FingerprintAsync(db, itemId, Ct).GetAwaiter().GetResult();
+    }
+
     public async Task<int> CountAsync<TEntity>() where TEntity : class
     {
         await using var db = Database.CreateDbContext();

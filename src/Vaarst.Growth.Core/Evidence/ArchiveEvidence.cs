@@ -26,11 +26,7 @@ public sealed class ArchiveEvidence(IDbContextFactory<GrowthDbContext> dbFactory
             return evidence.Version;
         }
 
-        var waiting = await db.EvidenceSupports.AnyAsync(s => s.EvidenceId == evidence.Id && s.ChecklistItem!.Status == Review.ItemStatus.Submitted, cancellationToken);
-        if (waiting)
-        {
-            throw new ValidationException("This evidence supports an item that is waiting for review; withdraw that item before archiving it.");
-        }
+        await EvidenceRules.EnsureNoneWaitingForReviewAsync(EvidenceRules.ItemsSupportedBy(db, evidence.Id), cancellationToken);
 
         evidence.IsArchived = true;
         evidence.ArchivedAtUtc = now;

@@ -25,10 +25,7 @@ public sealed class DetachEvidence(IDbContextFactory<GrowthDbContext> dbFactory,
             .FirstOrDefaultAsync(s => s.EvidenceId == request.EvidenceId && s.ChecklistItemId == request.ItemId && s.ChecklistItem!.PersonId == personId, cancellationToken)
             ?? throw new NotFoundException("That evidence is not attached to that item of yours.");
         var item = support.ChecklistItem!;
-        if (item.Status == ItemStatus.Submitted)
-        {
-            throw new ValidationException("This item is waiting for review; withdraw it before changing its evidence.");
-        }
+        await EvidenceRules.EnsureNoneWaitingForReviewAsync(db.ChecklistItems.Where(i => i.Id == item.Id), cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.EvidenceSupports.Remove(support);

@@ -50,6 +50,7 @@ public sealed class EditEvidence(IDbContextFactory<GrowthDbContext> dbFactory, I
             return evidence.Version;
         }
 
+        await EvidenceRules.EnsureNoneWaitingForReviewAsync(EvidenceRules.ItemsSupportedBy(db, evidence.Id), cancellationToken);
         evidence.ContentHash = hash;
         evidence.UpdatedAtUtc = now;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -22,4 +22,14 @@ public static class EvidenceFingerprint
             evidence.NoteMarkdown ?? string.Empty);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
     }
+
+    /// <summary>
+    /// The hash of an item's evidence basis (which evidence, and each one's <see cref="Compute"/> hash). The review
+    /// page shows it and a decision carries it back, so a decision on a view older than the evidence is refused.
+    /// </summary>
+    public static string OfBasis(IEnumerable<(int EvidenceId, string ContentHash)> basis)
+    {
+        var canonical = string.Join('\u001e', basis.OrderBy(b => b.EvidenceId).Select(b => $"{b.EvidenceId}\u001f{b.ContentHash}"));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
+    }
 }

@@ -74,13 +74,11 @@ public static class EvidenceRules
             var statement = await ItemRules.RequireApplicableStatementAsync(db, personId, statementId, cancellationToken);
             var item = await db.ChecklistItems.Include(i => i.Supports)
                 .FirstOrDefaultAsync(i => i.PersonId == personId && i.StatementId == statementId, cancellationToken);
-            if (item?.Status == ItemStatus.Submitted)
-            {
-                throw new ValidationException($"\"{Short(statement.Text)}\" is waiting for review; withdraw it before changing its evidence.");
-            }
-
             targets.Add((statement.Text, statementId, item));
         }
+
+        var existingIds = targets.Where(t => t.Item is not null).Select(t => t.Item!.Id).ToList();
+        await EnsureNoneWaitingForReviewAsync(db.ChecklistItems.Where(i => existingIds.Contains(i.Id)), cancellationToken);
 
         var created = targets.Where(t => t.Item is null).Select(t => t.StatementId).ToList();
         if (created.Count > 0)
@@ -107,6 +105,28 @@ public static class EvidenceRules
                 after: new { evidence = evidence.Title, statementId }, personId: personId);
         }
     }
+
+    /// <summary>
+    /// A sign-off is a decision on exactly what the reviewer saw, so nothing may change the evidence of an item that is
+    /// waiting for review: its set of evidence (attach, detach, archive, restore) or the content of any piece of it (edit).
+    /// Every evidence-changing use case asks here, with the items its change touches, before changing anything.
+    /// </summary>
+    public static async Task EnsureNoneWaitingForReviewAsync(IQueryable<ChecklistItem> touched, CancellationToken cancellationToken)
+    {
+        var waiting = await touched.Where(i => i.Status == ItemStatus.Submitted)
+            .OrderBy(i => i.Id).Select(i => i.Statement!.Text).FirstOrDefaultAsync(cancellationToken);
+        if (waiting is not null)
+        {
+            throw new ValidationException(WaitingForReview(waiting));
+        }
+    }
+
+    /// <summary>The items a piece of evidence supports (whose evidence changes when it does).</summary>
+    public static IQueryable<ChecklistItem> ItemsSupportedBy(GrowthDbContext db, int evidenceId) =>
+        db.ChecklistItems.Where(i => i.Supports.Any(s => s.EvidenceId == evidenceId));
+
+    private static string WaitingForReview(string statement) =>
+        $"\"{Short(statement)}\": this item is waiting for review; withdraw it to change its evidence.";
 
     /// <summary>Flags the signed-off items this evidence supports, because what the sign-off was based on changed.</summary>
     public static Task<IReadOnlyList<ChecklistItem>> FlagSupportedSignOffsAsync(GrowthDbContext db, Actor actor, EvidenceEntry evidence, string change, DateTime now, CancellationToken cancellationToken) =>

@@ -1,14 +1,19 @@
 using System.Globalization;
+using System.Net;
 using AngleSharp.Dom;
 using Ganss.Xss;
 using Markdig;
+using Markdig.Renderers;
 
 namespace Vaarst.Growth.Core.Evidence;
+
+/// <summary>A note as HTML that is safe to show. <paramref name="Notice"/> says why a note is shown as plain text, when it is.</summary>
+public sealed record RenderedNote(string Html, bool IsPlainText, string? Notice);
 
 /// <summary>Renders an engineer's Markdown evidence note to HTML that is safe to show to anyone.</summary>
 public static class NoteRenderer
 {
-    public const int MaxLength = 20_000;
+    public const int MaxLength = MarkdownLimits.MaxNoteLength;
 
     // A built MarkdownPipeline is immutable and documented as safe to share between threads.
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
@@ -26,16 +31,26 @@ public static class NoteRenderer
     /// <summary>
     /// Markdown (pipe tables, strikethrough and other emphasis extras, task lists, auto-links) to sanitised HTML: raw HTML
     /// in the note is shown as text, links keep only http, https and mailto addresses and open in a new tab with
-    /// <c>rel="noopener noreferrer"</c>.
+    /// <c>rel="noopener noreferrer"</c>. Never throws: a note over <see cref="MarkdownLimits"/> (one stored before the
+    /// limits, say) comes back as its text, escaped, with a <see cref="RenderedNote.Notice"/> to show beside it.
     /// </summary>
-    public static string ToSafeHtml(string markdown)
+    public static RenderedNote Render(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
-        // Markdig escapes raw HTML already; the sanitizer is the second line of defence (e.g. javascript: link targets).
-        return Sanitizer.Sanitize(Markdown.ToHtml(markdown, Pipeline));
+        var (html, problem) = TryRender(markdown);
+        return html is not null
+            ? new RenderedNote(html, false, null)
+            : new RenderedNote($"<pre class=\"note-plain\">{WebUtility.HtmlEncode(markdown)}</pre>", true,
+                $"This note is shown as written, not formatted: {Lowercase(problem!.Message)}");
     }
 
-    /// <summary>Throws <see cref="ValidationException"/> when the note is empty or longer than <see cref="MaxLength"/> characters.</summary>
+    /// <summary>The HTML of <see cref="Render"/> (formatted, or the escaped text).</summary>
+    public static string ToSafeHtml(string markdown) => Render(markdown).Html;
+
+    /// <summary>
+    /// Throws <see cref="ValidationException"/> when the note is empty, longer than <see cref="MaxLength"/> characters,
+    /// or over any other <see cref="MarkdownLimits"/> (so it could not be shown formatted).
+    /// </summary>
     public static void Validate(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown))
@@ -48,7 +63,40 @@ public static class NoteRenderer
             throw new ValidationException(string.Create(CultureInfo.InvariantCulture,
                 $"The note is {markdown.Length:N0} characters long; the limit is {MaxLength:N0}."));
         }
+
+        if (TryRender(markdown.Trim()).Problem is { } problem)
+        {
+            throw new ValidationException(problem.Line > 0
+                ? string.Create(CultureInfo.InvariantCulture, $"The note cannot be saved (line {problem.Line}): {Lowercase(problem.Message)}")
+                : $"The note cannot be saved: {Lowercase(problem.Message)}");
+        }
     }
+
+    private static (string? Html, MarkdownProblem? Problem) TryRender(string markdown)
+    {
+        var document = MarkdownLimits.Parse(markdown, Pipeline, MaxLength, out var problem);
+        if (document is null)
+        {
+            return (null, problem);
+        }
+
+        try
+        {
+            using var writer = new StringWriter(CultureInfo.InvariantCulture);
+            var renderer = new HtmlRenderer(writer);
+            Pipeline.Setup(renderer);
+            renderer.Render(document);
+            writer.Flush();
+            // Markdig escapes raw HTML already; the sanitizer is the second line of defence (e.g. javascript: link targets).
+            return (Sanitizer.Sanitize(writer.ToString()), null);
+        }
+        catch (Exception e) when (e is not (OutOfMemoryException or OperationCanceledException))
+        {
+            return (null, new MarkdownProblem(0, "The note could not be formatted."));
+        }
+    }
+
+    private static string Lowercase(string message) => message.Length == 0 ? message : char.ToLowerInvariant(message[0]) + message[1..];
 
     private static HtmlSanitizer CreateSanitizer()
     {

@@ -21,6 +21,9 @@ public sealed class RestoreEvidence(IDbContextFactory<GrowthDbContext> dbFactory
             return evidence.Version;
         }
 
+        // Restoring puts the evidence back into the basis of every item it still supports.
+        await EvidenceRules.EnsureNoneWaitingForReviewAsync(EvidenceRules.ItemsSupportedBy(db, evidence.Id), cancellationToken);
+
         evidence.IsArchived = false;
         evidence.ArchivedAtUtc = null;
         evidence.UpdatedAtUtc = now;

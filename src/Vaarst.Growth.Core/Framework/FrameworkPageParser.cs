@@ -202,7 +202,13 @@ public static partial class FrameworkPageParser
 
         public FrameworkPage? Read()
         {
-            var document = Markdown.Parse(_text, _pipeline);
+            var document = MarkdownLimits.Parse(_text, _pipeline, MarkdownLimits.MaxFrameworkPageLength, out var tooMuch);
+            if (document is null)
+            {
+                Report(tooMuch!.Line, tooMuch.Message);
+                return null;
+            }
+
             var frontMatter = ReadFrontMatter(document);
             var sections = ReadSections(document);
 

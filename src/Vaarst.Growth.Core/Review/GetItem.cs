@@ -23,14 +23,16 @@ public sealed record ItemView(
     string? ReconfirmationReason,
     IReadOnlyList<EvidenceView> Evidence,
     IReadOnlyList<ItemHistoryEntry> History,
-    bool CanReview);
+    bool CanReview,
+    string EvidenceFingerprint);
 
 /// <param name="Comment">The reviewer's comment or reason, for review decisions.</param>
 public sealed record ItemHistoryEntry(DateTime OccurredAtUtc, string ActorName, string Type, string Summary, string? Comment);
 
 /// <summary>
 /// One checklist item with its evidence and full history, for whoever <see cref="RecordAccess"/> lets read the engineer's
-/// record by name. <see cref="ItemView.CanReview"/> says whether the reader is one of the engineer's reviewers today.
+/// record by name. <see cref="ItemView.CanReview"/> says whether the reader is one of the engineer's reviewers today;
+/// <see cref="ItemView.EvidenceFingerprint"/> is what a decision on this view carries back (<see cref="DecisionRequest"/>).
 /// </summary>
 public sealed class GetItem(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
 {
@@ -54,6 +56,9 @@ public sealed class GetItem(IDbContextFactory<GrowthDbContext> dbFactory, TimePr
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("That item does not exist, or you may not see it.");
 
+        // Read before the evidence shown: if the evidence changes in between, the page shows the newer evidence with the
+        // older fingerprint, and a decision is refused (never the other way round).
+        var fingerprint = await EvidenceBasis.FingerprintAsync(db, itemId, cancellationToken);
         var evidence = await db.Evidence.AsNoTracking()
             .Where(e => e.Supports.Any(s => s.ChecklistItemId == itemId))
             .OrderByDescending(e => e.WorkDate)
@@ -70,7 +75,8 @@ public sealed class GetItem(IDbContextFactory<GrowthDbContext> dbFactory, TimePr
         return new ItemView(item.Id, item.Version, item.PersonId, item.PersonName, item.StatementId, item.Text, item.Area, item.Section, item.Level,
             item.Rating, item.NotApplicableReason, ChecklistStatuses.Of(item.Status, item.NeedsReconfirmation), item.SubmittedAtUtc,
             item.NeedsReconfirmation ? item.ReconfirmationReason : null, evidence,
-            events.Select(e => new ItemHistoryEntry(e.OccurredAtUtc, e.ActorName, e.Type, e.Summary, CommentOf(e.After))).ToList(), item.CanReview);
+            events.Select(e => new ItemHistoryEntry(e.OccurredAtUtc, e.ActorName, e.Type, e.Summary, CommentOf(e.After))).ToList(), item.CanReview,
+            fingerprint);
     }
 
     private static string? CommentOf(string? after)

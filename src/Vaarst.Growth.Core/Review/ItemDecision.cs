@@ -8,7 +8,11 @@ namespace Vaarst.Growth.Core.Review;
 
 /// <summary>A reviewer's decision on an item as they saw it.</summary>
 /// <param name="ExpectedVersion">The item version on the reviewer's screen: a decision on a changed item is refused.</param>
-public sealed record DecisionRequest(int ItemId, int ExpectedVersion, string? Comment);
+/// <param name="EvidenceFingerprint">
+/// <see cref="ItemView.EvidenceFingerprint"/> of the view the reviewer decided on: a decision on evidence that changed
+/// since (a piece edited, archived, restored, attached or detached) is refused.
+/// </param>
+public sealed record DecisionRequest(int ItemId, int ExpectedVersion, string? Comment, string EvidenceFingerprint);
 
 /// <summary>
 /// The steps every review decision shares: authority, optimistic concurrency, the evidence basis, the decision
@@ -54,11 +58,14 @@ internal static class ItemDecision
             throw new ValidationException(refusal);
         }
 
-        var basis = await db.EvidenceSupports
-            .Where(s => s.ChecklistItemId == item.Id && !s.Evidence!.IsArchived)
-            .OrderBy(s => s.EvidenceId)
-            .Select(s => new { id = s.EvidenceId, hash = s.Evidence!.ContentHash })
-            .ToListAsync(cancellationToken);
+        var evidence = await EvidenceBasis.OfAsync(db, item.Id, cancellationToken);
+        if (Evidence.EvidenceFingerprint.OfBasis(evidence) != request.EvidenceFingerprint)
+        {
+            throw new ConflictException(
+                "The evidence of this item changed since you opened it. Your decision was not recorded: reload to see the evidence as it is now.");
+        }
+
+        var basis = evidence.Select(e => new { id = e.EvidenceId, hash = e.ContentHash }).ToList();
         var before = new { status = item.Status.ToString(), needsReconfirmation = item.NeedsReconfirmation };
         rule.Apply(item);
         item.UpdatedAtUtc = now;

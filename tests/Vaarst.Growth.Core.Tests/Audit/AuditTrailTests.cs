@@ -26,16 +26,16 @@ public sealed class AuditTrailTests
             s.UseCase<SubmitItems>().HandleAsync(s.Edge, new SubmitItemsRequest([new ItemRef(rated.ItemId, s.ItemAsync(rated.ItemId).Result.Version)]), Ct))).Single();
         var withdrawn = await Step(s, AuditEventTypes.SubmissionWithdrawn, () => s.UseCase<WithdrawSubmission>().HandleAsync(s.Edge, new ItemRef(rated.ItemId, submitted.Version), Ct));
         var resubmitted = (await s.UseCase<SubmitItems>().HandleAsync(s.Edge, new SubmitItemsRequest([new ItemRef(rated.ItemId, withdrawn.Version)]), Ct)).Single();
-        var changes = await Step(s, AuditEventTypes.ChangesRequested, () => s.UseCase<RequestChanges>().HandleAsync(s.Manager, new DecisionRequest(rated.ItemId, resubmitted.Version, "More"), Ct));
+        var changes = await Step(s, AuditEventTypes.ChangesRequested, () => s.UseCase<RequestChanges>().HandleAsync(s.Manager, new DecisionRequest(rated.ItemId, resubmitted.Version, "More", s.Seen(rated.ItemId)), Ct));
         var again = (await s.UseCase<SubmitItems>().HandleAsync(s.Edge, new SubmitItemsRequest([new ItemRef(rated.ItemId, changes.Version)]), Ct)).Single();
-        var signed = await Step(s, AuditEventTypes.ItemSignedOff, () => s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(rated.ItemId, again.Version, null), Ct));
+        var signed = await Step(s, AuditEventTypes.ItemSignedOff, () => s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(rated.ItemId, again.Version, null, s.Seen(rated.ItemId)), Ct));
         var evidence = Assert.Single(await s.UseCase<GetEvidenceLibrary>().HandleAsync(s.Edge, false, Ct));
         var archived = await Step(s, AuditEventTypes.EvidenceArchived, () => s.UseCase<ArchiveEvidence>().HandleAsync(s.Edge, new EvidenceRef(evidenceId, evidence.Version), Ct));
         await Step(s, AuditEventTypes.EvidenceRestored, () => s.UseCase<RestoreEvidence>().HandleAsync(s.Edge, new EvidenceRef(evidenceId, archived), Ct));
         var flagged = await s.ItemAsync(rated.ItemId);
         Assert.True(flagged.NeedsReconfirmation);
-        var reconfirmed = await Step(s, AuditEventTypes.ItemReconfirmed, () => s.UseCase<ReconfirmItem>().HandleAsync(s.Manager, new DecisionRequest(rated.ItemId, flagged.Version, null), Ct));
-        await Step(s, AuditEventTypes.SignOffRevoked, () => s.UseCase<RevokeSignOff>().HandleAsync(s.Manager, new DecisionRequest(rated.ItemId, reconfirmed.Version, "wrong"), Ct));
+        var reconfirmed = await Step(s, AuditEventTypes.ItemReconfirmed, () => s.UseCase<ReconfirmItem>().HandleAsync(s.Manager, new DecisionRequest(rated.ItemId, flagged.Version, null, s.Seen(rated.ItemId)), Ct));
+        await Step(s, AuditEventTypes.SignOffRevoked, () => s.UseCase<RevokeSignOff>().HandleAsync(s.Manager, new DecisionRequest(rated.ItemId, reconfirmed.Version, "wrong", s.Seen(rated.ItemId)), Ct));
         var today = DateOnly.FromDateTime(s.Database.Clock.GetUtcNow().UtcDateTime);
         var delegation = await Step(s, AuditEventTypes.DelegationAssigned, () => s.UseCase<AssignDelegate>().HandleAsync(s.Admin,
             new AssignDelegateRequest(s.Manager.PersonId!.Value, s.OtherManager.PersonId!.Value, today, today.AddDays(2)), Ct), expectBefore: false);

@@ -180,7 +180,7 @@ public sealed class BlindReadingTests
         var benchmarking = await s.StatementAsync("I can to write performance/benchmarking code");
         var (itemId, _) = await s.ItemWithEvidenceAsync(s.Edge, benchmarking);
         await s.UseCase<SubmitItems>().HandleAsync(s.Edge, new SubmitItemsRequest([new ItemRef(itemId, (await s.ItemAsync(itemId)).Version)]), Ct);
-        await s.UseCase<RequestChanges>().HandleAsync(s.Manager, new DecisionRequest(itemId, (await s.ItemAsync(itemId)).Version, "Add the results run"), Ct);
+        await s.UseCase<RequestChanges>().HandleAsync(s.Manager, new DecisionRequest(itemId, (await s.ItemAsync(itemId)).Version, "Add the results run", s.Seen(itemId)), Ct);
         var fileId = await s.UseCase<AddFileEvidence>().HandleAsync(s.Edge,
             new AddFileEvidenceRequest(new EvidenceDetails("Benchmark results", new DateOnly(2026, 10, 1), null), NameBearingFile, new MemoryStream("run,p95\n1,19\n"u8.ToArray()), [benchmarking]), Ct);
         var session = await s.UseCase<CreateSession>().HandleAsync(s.Admin,

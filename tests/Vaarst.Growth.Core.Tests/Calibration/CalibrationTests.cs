@@ -58,7 +58,7 @@ public sealed class CalibrationTests
         await using var s = await CreateAsync();
         var (session, edge, ml) = await StartedAsync(s);
         var itemId = await SubmittedItemAsync(s);
-        await s.UseCase<RequestChanges>().HandleAsync(s.Manager, new DecisionRequest(itemId, (await s.ItemAsync(itemId)).Version, "Please add the results run"), Ct);
+        await s.UseCase<RequestChanges>().HandleAsync(s.Manager, new DecisionRequest(itemId, (await s.ItemAsync(itemId)).Version, "Please add the results run", s.Seen(itemId)), Ct);
         var dossier = await s.UseCase<GetCandidateDossier>().HandleAsync(s.Panel2, edge, Ct);
         var comment = dossier.Areas.SelectMany(a => a.Statements).SelectMany(st => st.ReviewComments).Single();
         Assert.Equal(("Line manager", "Please add the results run"), (comment.Reviewer, comment.Comment));
@@ -149,7 +149,7 @@ public sealed class CalibrationTests
     {
         await using var s = await CreateAsync();
         var itemId = await SubmittedItemAsync(s);
-        await s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, (await s.ItemAsync(itemId)).Version, null), Ct);
+        await s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, (await s.ItemAsync(itemId)).Version, null, s.Seen(itemId)), Ct);
         var (session, _, _) = await StartedAsync(s);
 
         var comparison = await s.UseCase<GetComparison>().HandleAsync(s.Panel1, session, Ct);

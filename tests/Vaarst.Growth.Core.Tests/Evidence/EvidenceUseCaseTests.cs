@@ -185,6 +185,61 @@ public sealed class EvidenceUseCaseTests
     }
 
     [Fact]
+    public async Task EditEvidence_supporting_a_submitted_item_is_refused_and_nothing_changes()
+    {
+        await using var s = await CreateAsync();
+        var (itemId, evidenceId) = await s.ItemWithEvidenceAsync(s.Edge, await s.StatementAsync(Benchmarking), ItemStatus.Submitted);
+        var opened = await s.UseCase<GetItem>().HandleAsync(s.Manager, itemId, Ct);
+        var evidence = Assert.Single(await s.UseCase<GetEvidenceLibrary>().HandleAsync(s.Edge, false, Ct));
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => s.UseCase<EditEvidence>().HandleAsync(s.Edge,
+            new EditEvidenceRequest(evidenceId, evidence.Version, Details with { Title = "Swapped" }, "https://github.com/vaarst/x/pull/666"), Ct));
+
+        Assert.Contains("waiting for review; withdraw it to change its evidence", ex.Message);
+        var after = Assert.Single(await s.UseCase<GetEvidenceLibrary>().HandleAsync(s.Edge, false, Ct));
+        Assert.Equal((evidence.Title, evidence.Url, evidence.Version), (after.Title, after.Url, after.Version));
+        Assert.Equal(opened.EvidenceFingerprint, (await s.UseCase<GetItem>().HandleAsync(s.Manager, itemId, Ct)).EvidenceFingerprint);
+        await using var db = s.Database.CreateDbContext();
+        Assert.Equal(0, await db.AuditEvents.CountAsync(a => a.Type == AuditEventTypes.EvidenceEdited, Ct));
+    }
+
+    [Fact]
+    public async Task Every_evidence_change_to_a_submitted_item_is_refused_with_the_same_message()
+    {
+        await using var s = await CreateAsync();
+        var statement = await s.StatementAsync(Benchmarking);
+        var (itemId, evidenceId) = await s.ItemWithEvidenceAsync(s.Edge, statement);
+        var other = await s.UseCase<AddLinkEvidence>().HandleAsync(s.Edge,
+            new AddLinkEvidenceRequest(Details, "https://github.com/vaarst/x/pull/7", [statement]), Ct);
+        var otherVersion = (await s.UseCase<GetEvidenceLibrary>().HandleAsync(s.Edge, false, Ct)).Single(e => e.Id == other).Version;
+        var archived = await s.UseCase<ArchiveEvidence>().HandleAsync(s.Edge, new EvidenceRef(other, otherVersion), Ct);
+        var unlinked = await s.UseCase<AddLinkEvidence>().HandleAsync(s.Edge, new AddLinkEvidenceRequest(Details, "https://github.com/vaarst/x/pull/8", []), Ct);
+        await s.UseCase<SubmitItems>().HandleAsync(s.Edge, new SubmitItemsRequest([new ItemRef(itemId, (await s.ItemAsync(itemId)).Version)]), Ct);
+        var version = (await s.UseCase<GetEvidenceLibrary>().HandleAsync(s.Edge, false, Ct)).Single(e => e.Id == evidenceId).Version;
+        var before = await s.UseCase<GetItem>().HandleAsync(s.Manager, itemId, Ct);
+
+        var attempts = new Func<Task>[]
+        {
+            () => s.UseCase<EditEvidence>().HandleAsync(s.Edge, new EditEvidenceRequest(evidenceId, version, Details with { Title = "Swapped" }, "https://example.com/swap"), Ct),
+            () => s.UseCase<ArchiveEvidence>().HandleAsync(s.Edge, new EvidenceRef(evidenceId, version), Ct),
+            () => s.UseCase<RestoreEvidence>().HandleAsync(s.Edge, new EvidenceRef(other, archived), Ct),
+            () => s.UseCase<DetachEvidence>().HandleAsync(s.Edge, new DetachEvidenceRequest(evidenceId, itemId), Ct),
+            () => s.UseCase<AttachEvidence>().HandleAsync(s.Edge, new AttachEvidenceRequest(unlinked, [statement]), Ct),
+            () => s.UseCase<AddNoteEvidence>().HandleAsync(s.Edge, new AddNoteEvidenceRequest(Details, "More proof", [statement]), Ct),
+        };
+        foreach (var attempt in attempts)
+        {
+            var ex = await Assert.ThrowsAsync<ValidationException>(attempt);
+            Assert.Contains("waiting for review; withdraw it to change its evidence", ex.Message);
+        }
+
+        var after = await s.UseCase<GetItem>().HandleAsync(s.Manager, itemId, Ct);
+        Assert.Equal(before.EvidenceFingerprint, after.EvidenceFingerprint);
+        Assert.Equal(before.Version, after.Version);
+        Assert.Equal(3, await s.CountAsync<EvidenceEntry>());
+    }
+
+    [Fact]
     public async Task DetachEvidence_from_a_signed_off_item_flags_it_and_keeps_the_evidence()
     {
         await using var s = await CreateAsync();

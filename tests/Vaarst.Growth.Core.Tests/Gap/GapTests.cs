@@ -213,5 +213,5 @@ public sealed class GapTests
     }
 
     private static async Task Decide(Scenario s, int itemId, Func<int, DecisionRequest, Task<ItemSaved>> decide) =>
-        await decide(itemId, new DecisionRequest(itemId, (await s.ItemAsync(itemId)).Version, null));
+        await decide(itemId, new DecisionRequest(itemId, (await s.ItemAsync(itemId)).Version, null, s.Seen(itemId)));
 }

@@ -38,7 +38,7 @@ public sealed class ReviewDecisionTests
         var itemId = await SubmittedAsync(s, s.Edge, Benchmarking);
         var item = await s.ItemAsync(itemId);
 
-        await s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, item.Version, "Nice harness"), Ct);
+        await s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, item.Version, "Nice harness", s.Seen(itemId)), Ct);
 
         Assert.Equal(ItemStatus.SignedOff, (await s.ItemAsync(itemId)).Status);
         await using var db = s.Database.CreateDbContext();
@@ -62,7 +62,7 @@ public sealed class ReviewDecisionTests
         var item = await s.ItemAsync(itemId);
         var selfReviewer = s.Edge with { Roles = Roles.Engineer | Roles.Manager };
 
-        var ex = await Assert.ThrowsAsync<ForbiddenException>(() => s.UseCase<SignOffItem>().HandleAsync(selfReviewer, new DecisionRequest(itemId, item.Version, null), Ct));
+        var ex = await Assert.ThrowsAsync<ForbiddenException>(() => s.UseCase<SignOffItem>().HandleAsync(selfReviewer, new DecisionRequest(itemId, item.Version, null, s.Seen(itemId)), Ct));
 
         Assert.Contains("Nobody signs off their own items", ex.Message);
         Assert.Equal(ItemStatus.Submitted, (await s.ItemAsync(itemId)).Status);
@@ -79,7 +79,7 @@ public sealed class ReviewDecisionTests
         var item = await s.ItemAsync(itemId);
         var actor = who switch { "OtherManager" => s.OtherManager, "Ml" => s.Ml, _ => s.Admin };
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => s.UseCase<SignOffItem>().HandleAsync(actor, new DecisionRequest(itemId, item.Version, null), Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(() => s.UseCase<SignOffItem>().HandleAsync(actor, new DecisionRequest(itemId, item.Version, null, s.Seen(itemId)), Ct));
 
         Assert.Equal(ItemStatus.Submitted, (await s.ItemAsync(itemId)).Status);
         Assert.Equal(0, await s.CountAsync<ReviewDecision>());
@@ -94,17 +94,17 @@ public sealed class ReviewDecisionTests
         await s.UseCase<AssignDelegate>().HandleAsync(s.Admin, new AssignDelegateRequest(s.Manager.PersonId!.Value, s.OtherManager.PersonId!.Value, today.AddDays(1), today.AddDays(5)), Ct);
         var item = await s.ItemAsync(itemId);
 
-        await Assert.ThrowsAsync<ForbiddenException>(() => s.UseCase<SignOffItem>().HandleAsync(s.OtherManager, new DecisionRequest(itemId, item.Version, null), Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(() => s.UseCase<SignOffItem>().HandleAsync(s.OtherManager, new DecisionRequest(itemId, item.Version, null, s.Seen(itemId)), Ct));
         Assert.Empty((await s.UseCase<GetReviewQueue>().HandleAsync(s.OtherManager, new GetReviewQueueRequest(), Ct)).Entries);
 
         s.Database.Clock.Advance(TimeSpan.FromDays(2));
         Assert.Single((await s.UseCase<GetReviewQueue>().HandleAsync(s.OtherManager, new GetReviewQueueRequest(), Ct)).Entries);
-        await s.UseCase<SignOffItem>().HandleAsync(s.OtherManager, new DecisionRequest(itemId, item.Version, "Covering for Mia"), Ct);
+        await s.UseCase<SignOffItem>().HandleAsync(s.OtherManager, new DecisionRequest(itemId, item.Version, "Covering for Mia", s.Seen(itemId)), Ct);
         Assert.Equal(ItemStatus.SignedOff, (await s.ItemAsync(itemId)).Status);
 
         s.Database.Clock.Advance(TimeSpan.FromDays(10));
         var signedOff = await s.ItemAsync(itemId);
-        await Assert.ThrowsAsync<ForbiddenException>(() => s.UseCase<RevokeSignOff>().HandleAsync(s.OtherManager, new DecisionRequest(itemId, signedOff.Version, "too late"), Ct));
+        await Assert.ThrowsAsync<ForbiddenException>(() => s.UseCase<RevokeSignOff>().HandleAsync(s.OtherManager, new DecisionRequest(itemId, signedOff.Version, "too late", s.Seen(itemId)), Ct));
     }
 
     [Fact]
@@ -114,8 +114,8 @@ public sealed class ReviewDecisionTests
         var itemId = await SubmittedAsync(s, s.Edge, Benchmarking);
         var item = await s.ItemAsync(itemId);
 
-        await Assert.ThrowsAsync<ValidationException>(() => s.UseCase<RequestChanges>().HandleAsync(s.Manager, new DecisionRequest(itemId, item.Version, "  "), Ct));
-        await s.UseCase<RequestChanges>().HandleAsync(s.Manager, new DecisionRequest(itemId, item.Version, "Link the results run"), Ct);
+        await Assert.ThrowsAsync<ValidationException>(() => s.UseCase<RequestChanges>().HandleAsync(s.Manager, new DecisionRequest(itemId, item.Version, "  ", s.Seen(itemId)), Ct));
+        await s.UseCase<RequestChanges>().HandleAsync(s.Manager, new DecisionRequest(itemId, item.Version, "Link the results run", s.Seen(itemId)), Ct);
 
         var returned = await s.ItemAsync(itemId);
         Assert.Equal(ItemStatus.ChangesRequested, returned.Status);
@@ -130,12 +130,12 @@ public sealed class ReviewDecisionTests
     {
         await using var s = await CreateAsync();
         var itemId = await SubmittedAsync(s, s.Edge, Benchmarking);
-        var version = (await s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, (await s.ItemAsync(itemId)).Version, null), Ct)).Version;
+        var version = (await s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, (await s.ItemAsync(itemId)).Version, null, s.Seen(itemId)), Ct)).Version;
 
-        await Assert.ThrowsAsync<ValidationException>(() => s.UseCase<RevokeSignOff>().HandleAsync(s.Manager, new DecisionRequest(itemId, version, null), Ct));
+        await Assert.ThrowsAsync<ValidationException>(() => s.UseCase<RevokeSignOff>().HandleAsync(s.Manager, new DecisionRequest(itemId, version, null, s.Seen(itemId)), Ct));
         Assert.Equal(ItemStatus.SignedOff, (await s.ItemAsync(itemId)).Status);
 
-        await s.UseCase<RevokeSignOff>().HandleAsync(s.Manager, new DecisionRequest(itemId, version, "Signed off the wrong item"), Ct);
+        await s.UseCase<RevokeSignOff>().HandleAsync(s.Manager, new DecisionRequest(itemId, version, "Signed off the wrong item", s.Seen(itemId)), Ct);
 
         Assert.Equal(ItemStatus.ChangesRequested, (await s.ItemAsync(itemId)).Status);
         await using var db = s.Database.CreateDbContext();
@@ -148,7 +148,7 @@ public sealed class ReviewDecisionTests
     {
         await using var s = await CreateAsync();
         var itemId = await SubmittedAsync(s, s.Edge, Benchmarking);
-        await s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, (await s.ItemAsync(itemId)).Version, null), Ct);
+        await s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, (await s.ItemAsync(itemId)).Version, null, s.Seen(itemId)), Ct);
         var evidence = Assert.Single(await s.UseCase<GetEvidenceLibrary>().HandleAsync(s.Edge, false, Ct));
         await s.UseCase<EditEvidence>().HandleAsync(s.Edge,
             new EditEvidenceRequest(evidence.Id, evidence.Version, new EvidenceDetails("Reworded", evidence.WorkDate, null), evidence.Url), Ct);
@@ -157,9 +157,9 @@ public sealed class ReviewDecisionTests
         Assert.Equal(QueueReason.Reconfirm, entry.Reason);
         Assert.Contains((await s.UseCase<GetNotifications>().HandleAsync(s.Manager, 20, Ct)).Latest, n => n.Kind == NotificationKinds.ReconfirmationNeeded);
         var item = await s.ItemAsync(itemId);
-        await Assert.ThrowsAsync<ValidationException>(() => s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, item.Version, null), Ct));
+        await Assert.ThrowsAsync<ValidationException>(() => s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, item.Version, null, s.Seen(itemId)), Ct));
 
-        await s.UseCase<ReconfirmItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, item.Version, "Still good"), Ct);
+        await s.UseCase<ReconfirmItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, item.Version, "Still good", s.Seen(itemId)), Ct);
 
         var reconfirmed = await s.ItemAsync(itemId);
         Assert.False(reconfirmed.NeedsReconfirmation);
@@ -177,11 +177,71 @@ public sealed class ReviewDecisionTests
         var withdrawn = await s.ItemAsync(itemId);
         await s.UseCase<SubmitItems>().HandleAsync(s.Edge, new SubmitItemsRequest([new ItemRef(itemId, withdrawn.Version)]), Ct);
 
-        var ex = await Assert.ThrowsAsync<ConflictException>(() => s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, opened.Version, null), Ct));
+        var ex = await Assert.ThrowsAsync<ConflictException>(() => s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, opened.Version, null, s.Seen(itemId)), Ct));
 
         Assert.Contains("changed since you opened it", ex.Message);
         Assert.Equal(ItemStatus.Submitted, (await s.ItemAsync(itemId)).Status);
         Assert.Equal(0, await s.CountAsync<ReviewDecision>());
+    }
+
+    [Fact]
+    public async Task Decision_on_a_view_older_than_withdraw_edit_resubmit_is_a_conflict_and_records_nothing()
+    {
+        await using var s = await CreateAsync();
+        var itemId = await SubmittedAsync(s, s.Edge, Benchmarking);
+        var opened = await s.UseCase<GetItem>().HandleAsync(s.Manager, itemId, Ct);
+        await s.UseCase<WithdrawSubmission>().HandleAsync(s.Edge, new ItemRef(itemId, opened.Version), Ct);
+        var evidence = Assert.Single(await s.UseCase<GetEvidenceLibrary>().HandleAsync(s.Edge, false, Ct));
+        await s.UseCase<EditEvidence>().HandleAsync(s.Edge,
+            new EditEvidenceRequest(evidence.Id, evidence.Version, new EvidenceDetails("Swapped", evidence.WorkDate, null), "https://example.com/other"), Ct);
+        await s.UseCase<SubmitItems>().HandleAsync(s.Edge, new SubmitItemsRequest([new ItemRef(itemId, (await s.ItemAsync(itemId)).Version)]), Ct);
+        var audited = await s.CountAsync<AuditEvent>();
+
+        foreach (var decide in new Func<Task>[]
+        {
+            () => s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, opened.Version, null, opened.EvidenceFingerprint), Ct),
+            () => s.UseCase<RequestChanges>().HandleAsync(s.Manager, new DecisionRequest(itemId, opened.Version, "More", opened.EvidenceFingerprint), Ct),
+        })
+        {
+            await Assert.ThrowsAsync<ConflictException>(decide);
+        }
+
+        var now = await s.UseCase<GetItem>().HandleAsync(s.Manager, itemId, Ct);
+        Assert.NotEqual(opened.EvidenceFingerprint, now.EvidenceFingerprint);
+        Assert.Equal(ChecklistStatus.Submitted, now.Status);
+        Assert.Equal(0, await s.CountAsync<ReviewDecision>());
+        Assert.Equal(audited, await s.CountAsync<AuditEvent>());
+    }
+
+    [Fact]
+    public async Task Decision_with_the_item_version_but_an_older_evidence_fingerprint_is_a_conflict_and_records_nothing()
+    {
+        await using var s = await CreateAsync();
+        var itemId = await SubmittedAsync(s, s.Edge, Benchmarking);
+        await s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, (await s.ItemAsync(itemId)).Version, null, s.Seen(itemId)), Ct);
+        var evidence = Assert.Single(await s.UseCase<GetEvidenceLibrary>().HandleAsync(s.Edge, false, Ct));
+        var edited = await s.UseCase<EditEvidence>().HandleAsync(s.Edge,
+            new EditEvidenceRequest(evidence.Id, evidence.Version, new EvidenceDetails("First rewrite", evidence.WorkDate, null), evidence.Url), Ct);
+        var opened = await s.UseCase<GetItem>().HandleAsync(s.Manager, itemId, Ct);
+        Assert.Equal(ChecklistStatus.NeedsReconfirmation, opened.Status);
+
+        // The item is already flagged, so this second edit (allowed: the item is not waiting for review) leaves its version as it was.
+        await s.UseCase<EditEvidence>().HandleAsync(s.Edge,
+            new EditEvidenceRequest(evidence.Id, edited, new EvidenceDetails("Second rewrite", evidence.WorkDate, null), "https://example.com/swapped"), Ct);
+        Assert.Equal(opened.Version, (await s.ItemAsync(itemId)).Version);
+        var decisions = await s.CountAsync<ReviewDecision>();
+        var audited = await s.CountAsync<AuditEvent>();
+
+        var ex = await Assert.ThrowsAsync<ConflictException>(() =>
+            s.UseCase<ReconfirmItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, opened.Version, null, opened.EvidenceFingerprint), Ct));
+
+        Assert.Contains("evidence of this item changed since you opened it", ex.Message);
+        Assert.True((await s.ItemAsync(itemId)).NeedsReconfirmation);
+        Assert.Equal(decisions, await s.CountAsync<ReviewDecision>());
+        Assert.Equal(audited, await s.CountAsync<AuditEvent>());
+        var reloaded = await s.UseCase<GetItem>().HandleAsync(s.Manager, itemId, Ct);
+        await s.UseCase<ReconfirmItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, reloaded.Version, null, reloaded.EvidenceFingerprint), Ct);
+        Assert.False((await s.ItemAsync(itemId)).NeedsReconfirmation);
     }
 
     [Fact]
@@ -194,8 +254,8 @@ public sealed class ReviewDecisionTests
         var version = (await s.ItemAsync(itemId)).Version;
 
         var outcomes = await Task.WhenAll(
-            Attempt(() => s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, version, null), Ct)),
-            Attempt(() => s.UseCase<RequestChanges>().HandleAsync(s.OtherManager, new DecisionRequest(itemId, version, "Needs more"), Ct)));
+            Attempt(() => s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, version, null, s.Seen(itemId)), Ct)),
+            Attempt(() => s.UseCase<RequestChanges>().HandleAsync(s.OtherManager, new DecisionRequest(itemId, version, "Needs more", s.Seen(itemId)), Ct)));
 
         Assert.Single(outcomes, o => o is null);
         Assert.IsType<ConflictException>(Assert.Single(outcomes, o => o is not null));
@@ -209,7 +269,7 @@ public sealed class ReviewDecisionTests
     {
         await using var s = await CreateAsync();
         var itemId = await SubmittedAsync(s, s.Edge, Benchmarking);
-        await s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, (await s.ItemAsync(itemId)).Version, null), Ct);
+        await s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, (await s.ItemAsync(itemId)).Version, null, s.Seen(itemId)), Ct);
         await SubmittedAsync(s, s.Edge, "I can use the relevant Parallel Computing");
         await s.UseCase<RateStatement>().HandleAsync(s.Ml, new RateStatementRequest(await s.StatementAsync("I can implement algorithms"), SelfRating.NotApplicable, "research is done elsewhere", null), Ct);
 

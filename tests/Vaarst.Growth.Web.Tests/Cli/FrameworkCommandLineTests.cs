@@ -44,6 +44,31 @@ public sealed class FrameworkCommandLineTests : IDisposable
         Assert.Equal(["name", "anchor", "defined", "statements"], mlOps.EnumerateObject().Select(p => p.Name));
     }
 
+    [Theory]
+    [InlineData("quotes")]
+    [InlineData("brackets")]
+    [InlineData("tables")]
+    public async Task Validate_page_nested_too_deeply_exits_1_with_file_line_and_no_stack_trace(string attack)
+    {
+        var page = Path.Combine(_folder, "level4.md");
+        var hostile = attack switch
+        {
+            "quotes" => new string('>', 5_000),
+            "brackets" => "| Data | " + new string('[', 100_000) + " |",
+            _ => string.Concat(Enumerable.Repeat("> ", 20_000)) + "| a | b |",
+        };
+        File.WriteAllText(page, File.ReadAllText(SeedPage).TrimEnd() + "\n\n" + hostile + "\n");
+        var line = File.ReadAllLines(page).Length;
+
+        var (exit, _, error) = await RunAsync("framework", "validate", page);
+
+        Assert.Equal(1, exit);
+        Assert.StartsWith($"{page}:{line}: ", error.Trim());
+        Assert.Matches("nested too deeply|characters long", error);
+        Assert.DoesNotContain("   at ", error);
+        Assert.DoesNotContain("Exception", error);
+    }
+
     [Fact]
     public async Task Validate_unseen_folder_with_a_malformed_page_exits_1_with_file_and_line()
     {
