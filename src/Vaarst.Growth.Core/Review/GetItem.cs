@@ -53,11 +53,7 @@ public sealed class GetItem(IDbContextFactory<GrowthDbContext> dbFactory, TimePr
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw new NotFoundException("That item does not exist, or you may not see it.");
 
-        var evidence = await db.Evidence.AsNoTracking()
-            .Where(e => e.Supports.Any(s => s.ChecklistItemId == itemId))
-            .OrderByDescending(e => e.WorkDate)
-            .Select(EvidenceView.Projection)
-            .ToListAsync(cancellationToken);
+        var evidence = await EvidenceView.ReadAsync(db, db.Evidence.AsNoTracking().Where(e => e.OwnerId == item.PersonId && e.Supports.Any(s => s.ChecklistItemId == itemId)), cancellationToken);
 
         var subject = itemId.ToString();
         var events = await db.AuditEvents.AsNoTracking()
