@@ -89,25 +89,59 @@ internal sealed class TestClock(DateTimeOffset now) : TimeProvider
     public void Advance(TimeSpan by) => Now += by;
 }
 
-/// <summary>Counts executed SQL commands, so tests can hold a use case to a query budget.</summary>
+/// <summary>A SQL command as it was sent, with its parameter values, so a test can ask SQLite for its plan.</summary>
+internal sealed record RecordedCommand(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
+
+/// <summary>Counts executed SQL commands, so tests can hold a use case to a query budget; records the readers' SQL.</summary>
 internal sealed class CommandCounter : DbCommandInterceptor
 {
+    private readonly List<RecordedCommand> _readers = [];
     private int _count;
 
     public int Count => _count;
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    /// <summary>The queries (readers) sent since the last <see cref="Reset"/>.</summary>
+    public IReadOnlyList<RecordedCommand> Readers
+    {
+        get
+        {
+            lock (_readers)
+            {
+                return _readers.ToList();
+            }
+        }
+    }
+
+    public void Reset()
+    {
+        Interlocked.Exchange(ref _count, 0);
+        lock (_readers)
+        {
+            _readers.Clear();
+        }
+    }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
         Interlocked.Increment(ref _count);
+        Record(command);
         return result;
     }
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _count);
+        Record(command);
         return ValueTask.FromResult(result);
+    }
+
+    private void Record(DbCommand command)
+    {
+        var parameters = command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList();
+        lock (_readers)
+        {
+            _readers.Add(new RecordedCommand(command.CommandText, parameters));
+        }
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)

@@ -52,10 +52,7 @@ public sealed class GetCandidateDossier(IDbContextFactory<GrowthDbContext> dbFac
             .Where(s => itemIds.Contains(s.ChecklistItemId) && !s.Evidence!.IsArchived)
             .Select(s => new { s.ChecklistItemId, s.EvidenceId })
             .ToListAsync(cancellationToken);
-        var views = await db.Evidence.AsNoTracking()
-            .Where(e => e.OwnerId == nomination.CandidateId && !e.IsArchived)
-            .Select(EvidenceView.Projection)
-            .ToListAsync(cancellationToken);
+        var views = await EvidenceView.ReadAsync(db, db.Evidence.AsNoTracking().Where(e => e.OwnerId == nomination.CandidateId && !e.IsArchived), cancellationToken);
         if (!sees)
         {
             views = views.Select(v => v.Kind == EvidenceKind.File ? v with { FileName = RecordAccess.NameFreeFileName(label, v.Id, v.ContentType) } : v).ToList();

@@ -12,10 +12,7 @@ public sealed class GetEvidenceLibrary(IDbContextFactory<GrowthDbContext> dbFact
         actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var personId = actor.RequireEngineer();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Evidence.AsNoTracking()
-            .Where(e => e.OwnerId == personId && (includeArchived || !e.IsArchived))
-            .OrderByDescending(e => e.WorkDate).ThenByDescending(e => e.Id)
-            .Select(EvidenceView.Projection)
-            .ToListAsync(cancellationToken);
+        return await EvidenceView.ReadAsync(
+            db, db.Evidence.AsNoTracking().Where(e => e.OwnerId == personId && (includeArchived || !e.IsArchived)), cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Framework;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Review;
 
@@ -97,20 +98,7 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
 
         // Query 2: the sections, areas and statements of the target level (and the current level, to compare).
         var levelIds = currentLevel is null ? new[] { targetLevel.Id } : [targetLevel.Id, currentLevel.Id];
-        var specialism = person.Specialism;
-        var content = await db.Sections.AsNoTracking()
-            .Where(s => levelIds.Contains(s.LevelId) && s.RetiredInVersionId == null && (s.AppliesToAll || s.Name == specialism))
-            .OrderBy(s => s.AppliesToAll ? 0 : 1).ThenBy(s => s.Order)
-            .Select(s => new
-            {
-                s.LevelId, s.Name, s.AppliesToAll,
-                Areas = s.Areas.Where(a => a.RetiredInVersionId == null).OrderBy(a => a.Order).Select(a => new
-                {
-                    a.Id, a.Name, a.Anchor, a.IsDefined,
-                    Statements = a.Statements.Where(st => st.RetiredInVersionId == null).OrderBy(st => st.Order).Select(st => new { st.Id, st.Text }).ToList(),
-                }).ToList(),
-            })
-            .ToListAsync(cancellationToken);
+        var content = await LevelContent.ReadAsync(db, levelIds, person.Specialism, cancellationToken);
 
         // Query 3: the person's items, with evidence counts and their decisions (for history).
         var items = await db.ChecklistItems.AsNoTracking()

@@ -21,12 +21,6 @@ public static class Authority
     public const string SessionEndedMessage =
         "Your session has ended: you signed out, or your access was changed. Sign in again to continue.";
 
-    private static readonly Func<GrowthDbContext, int, CancellationToken, Task<DirectoryAuthority?>> Read =
-        EF.CompileAsyncQuery((GrowthDbContext db, int personId, CancellationToken _) => db.People
-            .Where(p => p.Id == personId)
-            .Select(p => new DirectoryAuthority(p.Id, p.Name, p.Roles, p.IsActive, p.SecurityStamp))
-            .FirstOrDefault());
-
     /// <summary>
     /// The caller as the directory knows them now: current name and roles, the claimed ones dropped. Refuses with
     /// <see cref="ForbiddenException"/> when the person is gone or inactive, or when the caller's session stamp is no
@@ -57,6 +51,11 @@ public static class Authority
     public static async Task<DirectoryAuthority?> ReadAuthorityAsync(this IDbContextFactory<GrowthDbContext> dbFactory, int personId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await Read(db, personId, cancellationToken);
+        // Not an EF compiled query: those are bound to the first model they run with, and one process (the tests) may
+        // use both providers' models.
+        return await db.People.AsNoTracking()
+            .Where(p => p.Id == personId)
+            .Select(p => new DirectoryAuthority(p.Id, p.Name, p.Roles, p.IsActive, p.SecurityStamp))
+            .FirstOrDefaultAsync(cancellationToken);
     }
 }

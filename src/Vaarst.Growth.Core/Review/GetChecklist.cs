@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Framework;
 using Vaarst.Growth.Core.People;
 
 namespace Vaarst.Growth.Core.Review;
@@ -78,20 +79,7 @@ public sealed class GetChecklist(IDbContextFactory<GrowthDbContext> dbFactory)
             return new ChecklistView(me.Name, me.CraftName, me.Specialism, me.TargetLevel, null, levels.Select(l => l.Level).ToList(), []);
         }
 
-        var sections = await db.Sections.AsNoTracking()
-            .Where(s => s.LevelId == level.Id && s.RetiredInVersionId == null && (s.AppliesToAll || s.Name == me.Specialism))
-            .OrderBy(s => s.AppliesToAll ? 0 : 1).ThenBy(s => s.Order)
-            .Select(s => new
-            {
-                s.Name,
-                s.AppliesToAll,
-                Areas = s.Areas.Where(a => a.RetiredInVersionId == null).OrderBy(a => a.Order).Select(a => new
-                {
-                    a.Id, a.Name, a.Anchor, a.IsDefined,
-                    Statements = a.Statements.Where(st => st.RetiredInVersionId == null).OrderBy(st => st.Order).Select(st => new { st.Id, st.Text }).ToList(),
-                }).ToList(),
-            })
-            .ToListAsync(cancellationToken);
+        var sections = await LevelContent.ReadAsync(db, [level.Id], me.Specialism, cancellationToken);
 
         var statementIds = sections.SelectMany(s => s.Areas).SelectMany(a => a.Statements).Select(s => s.Id).ToList();
         var items = await db.ChecklistItems.AsNoTracking()
@@ -100,16 +88,25 @@ public sealed class GetChecklist(IDbContextFactory<GrowthDbContext> dbFactory)
             {
                 i.Id, i.StatementId, i.Version, i.Rating, i.NotApplicableReason, i.Status, i.NeedsReconfirmation, i.ReconfirmationReason,
                 Evidence = i.Supports.Count(s => !s.Evidence!.IsArchived),
-                Latest = i.Decisions.Where(d => d.Comment != null).OrderByDescending(d => d.DecidedAtUtc)
-                    .Select(d => new { d.Comment, Reviewer = d.Reviewer!.Name, d.DecidedAtUtc }).FirstOrDefault(),
             })
             .ToDictionaryAsync(i => i.StatementId, cancellationToken);
+
+        // The latest review comment per item, read from this person's decisions only: as a per-item "first comment"
+        // inside the query above, SQLite numbered every commented decision of the organisation (ROW_NUMBER over all
+        // of ReviewDecisions) on each call (docs/performance.md).
+        var latest = (await db.ReviewDecisions.AsNoTracking()
+                .Where(d => d.ChecklistItem!.PersonId == personId && d.Comment != null)
+                .Select(d => new { d.ChecklistItemId, d.Comment, Reviewer = d.Reviewer!.Name, d.DecidedAtUtc, d.Id })
+                .ToListAsync(cancellationToken))
+            .GroupBy(d => d.ChecklistItemId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.DecidedAtUtc).ThenByDescending(d => d.Id).First());
 
         var view = sections.Select(s => new ChecklistSection(s.Name, s.AppliesToAll, s.Areas.Select(a => new ChecklistArea(a.Id, a.Name, a.Anchor, a.IsDefined,
             a.IsDefined
                 ? a.Statements.Select(st => items.TryGetValue(st.Id, out var i)
                     ? new ChecklistRow(st.Id, st.Text, i.Id, i.Version, i.Rating, i.NotApplicableReason, ChecklistStatuses.Of(i.Status, i.NeedsReconfirmation),
-                        i.Evidence, i.Latest?.Comment, i.Latest?.Reviewer, i.Latest?.DecidedAtUtc, i.NeedsReconfirmation ? i.ReconfirmationReason : null)
+                        i.Evidence, latest.GetValueOrDefault(i.Id)?.Comment, latest.GetValueOrDefault(i.Id)?.Reviewer, latest.GetValueOrDefault(i.Id)?.DecidedAtUtc,
+                        i.NeedsReconfirmation ? i.ReconfirmationReason : null)
                     : new ChecklistRow(st.Id, st.Text, null, 0, SelfRating.NotStarted, null, ChecklistStatus.Draft, 0, null, null, null, null)).ToList()
                 : [])).ToList())).ToList();
 

@@ -59,11 +59,7 @@ public sealed class GetItem(IDbContextFactory<GrowthDbContext> dbFactory, TimePr
         // Read before the evidence shown: if the evidence changes in between, the page shows the newer evidence with the
         // older fingerprint, and a decision is refused (never the other way round).
         var fingerprint = await EvidenceBasis.FingerprintAsync(db, itemId, cancellationToken);
-        var evidence = await db.Evidence.AsNoTracking()
-            .Where(e => e.Supports.Any(s => s.ChecklistItemId == itemId))
-            .OrderByDescending(e => e.WorkDate)
-            .Select(EvidenceView.Projection)
-            .ToListAsync(cancellationToken);
+        var evidence = await EvidenceView.ReadAsync(db, db.Evidence.AsNoTracking().Where(e => e.OwnerId == item.PersonId && e.Supports.Any(s => s.ChecklistItemId == itemId)), cancellationToken);
 
         var subject = itemId.ToString();
         var events = await db.AuditEvents.AsNoTracking()

@@ -67,10 +67,10 @@ public sealed class SqlServerStatementTests
         new(typeof(SubmitItems), (u, a) => u.UseCase<SubmitItems>().HandleAsync(a, new SubmitItemsRequest([new ItemRef(1, 1)]), Ct)),
         new(typeof(WithdrawSubmission), (u, a) => u.UseCase<WithdrawSubmission>().HandleAsync(a, new ItemRef(1, 1), Ct)),
         new(typeof(GetItem), (u, a) => u.UseCase<GetItem>().HandleAsync(a, 1, Ct)),
-        new(typeof(SignOffItem), (u, a) => u.UseCase<SignOffItem>().HandleAsync(a, new DecisionRequest(1, 1, null), Ct)),
-        new(typeof(RequestChanges), (u, a) => u.UseCase<RequestChanges>().HandleAsync(a, new DecisionRequest(1, 1, "More please"), Ct)),
-        new(typeof(RevokeSignOff), (u, a) => u.UseCase<RevokeSignOff>().HandleAsync(a, new DecisionRequest(1, 1, "Wrong"), Ct)),
-        new(typeof(ReconfirmItem), (u, a) => u.UseCase<ReconfirmItem>().HandleAsync(a, new DecisionRequest(1, 1, null), Ct)),
+        new(typeof(SignOffItem), (u, a) => u.UseCase<SignOffItem>().HandleAsync(a, new DecisionRequest(1, 1, null, "fingerprint"), Ct)),
+        new(typeof(RequestChanges), (u, a) => u.UseCase<RequestChanges>().HandleAsync(a, new DecisionRequest(1, 1, "More please", "fingerprint"), Ct)),
+        new(typeof(RevokeSignOff), (u, a) => u.UseCase<RevokeSignOff>().HandleAsync(a, new DecisionRequest(1, 1, "Wrong", "fingerprint"), Ct)),
+        new(typeof(ReconfirmItem), (u, a) => u.UseCase<ReconfirmItem>().HandleAsync(a, new DecisionRequest(1, 1, null, "fingerprint"), Ct)),
         new(typeof(AddLinkEvidence), (u, a) => u.UseCase<AddLinkEvidence>().HandleAsync(a, new AddLinkEvidenceRequest(Details, "https://example.com/x", [1]), Ct)),
         new(typeof(AddNoteEvidence), (u, a) => u.UseCase<AddNoteEvidence>().HandleAsync(a, new AddNoteEvidenceRequest(Details, "A note", [1]), Ct)),
         new(typeof(AddFileEvidence), (u, a) => u.UseCase<AddFileEvidence>().HandleAsync(a, new AddFileEvidenceRequest(Details, "n.txt", new MemoryStream("notes"u8.ToArray()), [1]), Ct)),
@@ -148,7 +148,8 @@ public sealed class SqlServerStatementTests
             }
         }
 
-        Assert.NotEmpty(server.Statements);
+        // More than the caller's confirmation: the use case's own statements were sent and are checked.
+        Assert.True(server.Statements.Count >= 2, $"{useCase} sent only {server.Statements.Count} statement(s): it stopped before its own SQL.");
         var problems = server.Statements
             .Select(sql => (sql, errors: CapturedSqlServer.ParseErrors(sql)))
             .Where(s => s.errors.Count > 0)

@@ -30,7 +30,7 @@ public sealed class AuthorityTests
         foreach (var stale in new[] { manager, s.Manager })
         {
             var gap = await Assert.ThrowsAsync<ForbiddenException>(() => s.UseCase<ExportGap>().HandleAsync(stale, new GetGapRequest(s.Edge.PersonId), Ct));
-            var revoke = await Assert.ThrowsAsync<ForbiddenException>(() => s.UseCase<RevokeSignOff>().HandleAsync(stale, new DecisionRequest(itemId, item.Version, "Changed my mind"), Ct));
+            var revoke = await Assert.ThrowsAsync<ForbiddenException>(() => s.UseCase<RevokeSignOff>().HandleAsync(stale, new DecisionRequest(itemId, item.Version, "Changed my mind", s.Seen(itemId)), Ct));
             Assert.Contains(gap.Message, new[] { Authority.AccessEndedMessage, Authority.SessionEndedMessage });
             Assert.Contains(revoke.Message, new[] { Authority.AccessEndedMessage, Authority.SessionEndedMessage });
         }

@@ -11,7 +11,7 @@ using Vaarst.Growth.Core.Data;
 namespace Vaarst.Growth.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(GrowthDbContext))]
-    [Migration("20261201234219_PersonSecurityStamp")]
+    [Migration("20261201235000_PersonSecurityStamp")]
     partial class PersonSecurityStamp
     {
         /// <inheritdoc />
@@ -89,6 +89,8 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.HasIndex("OccurredAtUtc");
 
                     b.HasIndex("PersonId", "OccurredAtUtc");
+
+                    b.HasIndex("SubjectType", "SubjectId");
 
                     b.HasIndex("Type", "OccurredAtUtc");
 
@@ -379,7 +381,8 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.Property<string>("Anchor")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<bool>("IsDefined")
                         .HasColumnType("INTEGER");
@@ -421,12 +424,14 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.Property<string>("FrameworkName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.HasKey("Id");
 
@@ -528,7 +533,8 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<int>("Order")
                         .HasColumnType("INTEGER");
@@ -700,7 +706,8 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.Property<string>("Email")
                         .IsRequired()
                         .HasMaxLength(320)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
 
                     b.Property<string>("EntraObjectId")
                         .HasMaxLength(64)

@@ -12,7 +12,7 @@ using Vaarst.Growth.Core.Data;
 namespace Vaarst.Growth.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(GrowthDbContext))]
-    [Migration("20261201234336_PersonSecurityStamp")]
+    [Migration("20261201235000_PersonSecurityStamp")]
     partial class PersonSecurityStamp
     {
         /// <inheritdoc />
@@ -98,6 +98,8 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.HasIndex("OccurredAtUtc");
 
                     b.HasIndex("PersonId", "OccurredAtUtc");
+
+                    b.HasIndex("SubjectType", "SubjectId");
 
                     b.HasIndex("Type", "OccurredAtUtc");
 
