@@ -20,9 +20,9 @@ public sealed class CreateSession(IDbContextFactory<GrowthDbContext> dbFactory, 
 
         var errors = new List<string>();
         var name = request.Name?.Trim() ?? "";
-        if (name.Length is 0 or > 200)
+        if (name.Length is 0 or > TextLimits.SessionName)
         {
-            errors.Add("Give the session a name (up to 200 characters).");
+            errors.Add($"Give the session a name (up to {TextLimits.SessionName} characters).");
         }
 
         if (request.TargetLevel is < 1 or > 20)

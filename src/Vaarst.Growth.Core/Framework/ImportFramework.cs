@@ -65,8 +65,9 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
     /// so a preview runs exactly the rules an import does. Nothing is saved to the version row's summary or the audit
     /// trail when nothing changed, and the caller must then roll back.
     /// </summary>
+    /// <param name="setBasedInserts">Null chooses by provider (SQLite only); tests compare both paths on one provider.</param>
     internal static async Task<(ImportFrameworkResult Result, IReadOnlyList<ChecklistItem> Flagged)> ApplyAsync(
-        GrowthDbContext db, Actor actor, ImportFrameworkRequest request, DateTime now, CancellationToken cancellationToken)
+        GrowthDbContext db, Actor actor, ImportFrameworkRequest request, DateTime now, CancellationToken cancellationToken, bool? setBasedInserts = null)
     {
         var duplicates = request.Pages
             .GroupBy(p => (p.Framework, p.Craft, p.Level))
@@ -123,7 +124,7 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
 
         // SQLite sends one INSERT per row; a first import adds thousands of statements and revisions, so there they are
         // written set-based. SQL Server batches EF's inserts already, so it takes the ordinary path.
-        var setBased = db.Database.IsSqlite();
+        var setBased = setBasedInserts ?? db.Database.IsSqlite();
         var run = new ImportRun(db, version, setBased);
         foreach (var page in request.Pages)
         {

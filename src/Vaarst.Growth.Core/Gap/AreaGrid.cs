@@ -49,7 +49,7 @@ internal sealed class AreaGrid
     /// null for an area of another specialism.
     /// </summary>
     public IReadOnlyList<T?> Row<T>(int? craftId, string? specialism, Func<IReadOnlyList<int>, T> cell) where T : class =>
-        Areas.Select(area => area.AppliesToAll || area.Section == specialism
+        Areas.Select(area => area.AppliesToAll || TextIdentity.Same(area.Section, specialism)
             ? cell(craftId is { } craft && _statements.TryGetValue((craft, area.Section, area.Anchor), out var ids) ? ids : [])
             : null).ToList();
 }

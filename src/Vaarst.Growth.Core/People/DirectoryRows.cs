@@ -87,9 +87,9 @@ public static class DirectoryRows
         var byEmail = new Dictionary<string, DirectoryRow>(StringComparer.OrdinalIgnoreCase);
         foreach (var row in rows)
         {
-            if (row.Name.Length is 0 or > 200)
+            if (row.Name.Length is 0 or > TextLimits.PersonName)
             {
-                problems.Add(new DirectoryProblem(row.Line, "A name is required (up to 200 characters)."));
+                problems.Add(new DirectoryProblem(row.Line, $"A name is required (up to {TextLimits.PersonName} characters)."));
             }
 
             if (!IsEmail(row.Email))
@@ -177,7 +177,7 @@ public static class DirectoryRows
         string.Join(";", Enum.GetValues<Roles>().Where(r => r != Roles.None && (roles & r) == r));
 
     public static bool IsEmail(string value) =>
-        value.Length is > 3 and <= 320 && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.');
+        value.Length is > 3 and <= TextLimits.Email && MailAddress.TryCreate(value, out var address) && address.Address == value && value.Contains('.');
 
     private static bool HasCycle(string email, IReadOnlyDictionary<string, string?> managers)
     {

@@ -51,7 +51,7 @@ public sealed class GetMyTeam(IDbContextFactory<GrowthDbContext> dbFactory)
             // The same states and counts as the gap view, so "readiness" means one thing everywhere.
             var readiness = r.CraftId is { } craftId
                 ? GapCounts.Of(statements
-                    .Where(s => s.CraftId == craftId && s.Number == r.Target && (s.AppliesToAll || s.Section == r.Specialism))
+                    .Where(s => s.CraftId == craftId && s.Number == r.Target && (s.AppliesToAll || TextIdentity.Same(s.Section, r.Specialism)))
                     .Select(s => byStatement.TryGetValue(s.Id, out var i) ? GetGap.StateOf(i.Status, i.Rating, i.NeedsReconfirmation, i.Evidence) : GapState.NotStarted))
                 : null;
             return new TeamMember(r.Id, r.Name, r.Specialism, r.CurrentLevel, r.Target, readiness,

@@ -20,7 +20,7 @@ public sealed record DecisionRequest(int ItemId, int ExpectedVersion, string? Co
 /// </summary>
 internal static class ItemDecision
 {
-    public const int MaxCommentLength = 4000;
+    public const int MaxCommentLength = TextLimits.Comment;
 
     public sealed record Rule(
         DecisionKind Kind,

@@ -9,7 +9,7 @@ namespace Vaarst.Growth.Core.Review;
 /// <summary>Rules about checklist items shared by several use cases.</summary>
 public static class ItemRules
 {
-    public const int MaxReasonLength = 1000;
+    public const int MaxReasonLength = TextLimits.Reason;
 
     public static string StaleMessage(string what) =>
         $"{what} changed since you opened it (in another tab, or by a review). Nothing of yours was saved: reload to see the latest and try again.";

@@ -25,7 +25,8 @@ public sealed class DatabaseInitializer(
             await db.Database.MigrateAsync(cancellationToken);
         }
 
-        if (options.Provider == DatabaseOptions.Sqlite)
+        // The provider the context really uses (Database:Provider is matched without case).
+        if (string.Equals(options.Provider, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             // SQLite plans queries from table statistics only once ANALYZE has run; without them it guesses that every
             // index narrows equally, and at 2,000 engineers it walked ~20,000 checklist items through the Status index

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Data;
 using System.Data.Common;
 using System.Diagnostics.CodeAnalysis;
+using System.Text.RegularExpressions;
 using Microsoft.Data.SqlClient;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -13,12 +14,14 @@ namespace Vaarst.Growth.Core.Tests.Data;
 
 /// <summary>
 /// A SQL Server-configured context with no server behind it: a command interceptor records every statement EF sends
-/// and answers it with empty results, and the connection only pretends to open. So the SQL a use case would send to
-/// SQL Server can be checked here, with ScriptDom.
+/// and answers it with empty results — except that a save's <c>OUTPUT</c> clauses get the rows EF reads back (new keys,
+/// "one row affected"), so a use case goes on past its first save — and the connection only pretends to open. So the
+/// SQL a use case would send to SQL Server can be checked here, with ScriptDom.
 /// </summary>
 internal sealed class CapturedSqlServer : DbCommandInterceptor, IDbContextFactory<GrowthDbContext>
 {
     private readonly ConcurrentQueue<string> _statements = new();
+    private int _nextKey = 1000;
 
     public IReadOnlyCollection<string> Statements => _statements;
 
@@ -44,7 +47,87 @@ internal sealed class CapturedSqlServer : DbCommandInterceptor, IDbContextFactor
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
         _statements.Enqueue(command.CommandText);
-        return InterceptionResult<DbDataReader>.SuppressWithResult(IsAuthorityRead(command.CommandText) ? Caller() : new DataTable().CreateDataReader());
+        return InterceptionResult<DbDataReader>.SuppressWithResult(Answer(command.CommandText, eventData.Context?.Model));
+    }
+
+    /// <summary>
+    /// What SQL Server answers with empty tables: no rows, except one row for an aggregate (<c>COUNT</c> 0, else NULL) or
+    /// an <c>EXISTS</c> test (false). And one result per <c>OUTPUT</c> clause of a save batch: <c>OUTPUT INSERTED.[Id]</c>
+    /// gets a new key, <c>OUTPUT 1</c> says the row was there, a <c>MERGE</c>'s <c>i._Position</c> numbers its rows.
+    /// </summary>
+    private DbDataReader Answer(string sql, Microsoft.EntityFrameworkCore.Metadata.IModel? model)
+    {
+        if (IsAuthorityRead(sql))
+        {
+            return Caller();
+        }
+
+        var scalar = Regex.Match(sql, @"^SELECT (?:(?<count>COUNT(?:_BIG)?)\(|(?<aggregate>MAX|MIN|SUM|AVG|COALESCE)\(|(?<exists>CASE\s+WHEN\s+EXISTS))");
+        if (scalar.Success && !sql.Contains("GROUP BY", StringComparison.Ordinal))
+        {
+            var table = new DataTable();
+            table.Columns.Add("value", scalar.Groups["exists"].Success ? typeof(bool) : typeof(object));
+            table.Rows.Add(scalar.Groups["count"].Success ? 0 : scalar.Groups["exists"].Success ? false : DBNull.Value);
+            return table.CreateDataReader();
+        }
+
+        var results = new List<DataTable>();
+        foreach (var statement in Regex.Split(sql, @";\s*\r?\n").Select(s => s.Trim()).Where(s => s.Length > 0))
+        {
+            var output = Regex.Match(statement, @"\bOUTPUT\s+(?<columns>.+?)(?:\s+WHERE\b|\s+VALUES\b|;|$)", RegexOptions.Singleline);
+            if (!output.Success)
+            {
+                continue;
+            }
+
+            var columns = output.Groups["columns"].Value.Split(',', StringSplitOptions.TrimEntries);
+            var rows = statement.StartsWith("MERGE", StringComparison.Ordinal)
+                ? Regex.Matches(statement[..statement.IndexOf(") AS i", StringComparison.Ordinal)], @"\(@p").Count
+                : 1;
+            // A generated key has its property's type (int or long), found from the table and column names.
+            var tableName = Regex.Match(statement, @"^(?:INSERT INTO|MERGE) \[(?<table>[^\]]+)\]").Groups["table"].Value;
+            var entity = model?.GetEntityTypes().FirstOrDefault(e => e.GetTableName() == tableName);
+            Type TypeOf(string column) =>
+                column.StartsWith("INSERTED.[", StringComparison.Ordinal) && entity?.GetProperties().FirstOrDefault(p => $"INSERTED.[{p.GetColumnName()}]" == column) is { } property
+                    ? Nullable.GetUnderlyingType(property.ClrType) ?? property.ClrType
+                    : typeof(int);
+            var table = new DataTable();
+            foreach (var column in columns)
+            {
+                table.Columns.Add(column, TypeOf(column));
+            }
+
+            for (var row = 0; row < rows; row++)
+            {
+                table.Rows.Add(columns.Select(c => c.EndsWith("_Position", StringComparison.Ordinal) ? row
+                    : c == "1" ? 1
+                    : Convert.ChangeType(Interlocked.Increment(ref _nextKey), TypeOf(c), System.Globalization.CultureInfo.InvariantCulture)).ToArray());
+            }
+
+            results.Add(table);
+        }
+
+        return results.Count == 0 ? NoRows(sql) : new DataTableReader([.. results]);
+    }
+
+    /// <summary>No rows, with as many columns as the query selects (EF checks the shape of split and buffered queries).</summary>
+    private static DbDataReader NoRows(string sql)
+    {
+        var table = new DataTable();
+        var script = new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(sql), out _) as TSqlScript;
+        var query = script?.Batches.SelectMany(b => b.Statements).OfType<SelectStatement>().FirstOrDefault()?.QueryExpression;
+        while (query is BinaryQueryExpression union)
+        {
+            query = union.FirstQueryExpression;
+        }
+
+        var columns = (query as QuerySpecification)?.SelectElements.Count ?? 0;
+        for (var i = 0; i < columns; i++)
+        {
+            table.Columns.Add($"c{i}", typeof(object));
+        }
+
+        return table.CreateDataReader();
     }
 
     /// <summary>

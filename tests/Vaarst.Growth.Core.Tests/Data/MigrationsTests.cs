@@ -59,6 +59,32 @@ public sealed class MigrationsTests
     }
 
     [Fact]
+    public async Task SqlServerParity_keeps_retired_case_twins_under_a_new_name_and_makes_names_case_insensitive()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+        var migrations = db.Database.GetMigrations().ToList();
+        var mine = migrations.FindIndex(m => m.EndsWith("_SqlServerParity", StringComparison.Ordinal));
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(migrations[mine - 1], ct);
+        // What the case-sensitive import left behind when a section and an anchor were renamed only in letter case.
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO FrameworkVersions (Id, Number, ImportedAtUtc, Source, Summary) VALUES (1, 1, '2026-11-01 00:00:00', 's', 's'), (2, 2, '2026-11-02 00:00:00', 's', 's');
+            INSERT INTO Crafts (Id, FrameworkName, Name) VALUES (1, 'Vaarst Career Framework', 'ML Craft');
+            INSERT INTO Levels (Id, CraftId, Number, Title, SourceFile, IntroducedInVersionId, LastChangedInVersionId) VALUES (1, 1, 4, 'Mid', 'level4.md', 1, 2);
+            INSERT INTO Sections (Id, LevelId, Name, AppliesToAll, "Order", RetiredInVersionId) VALUES (1, 1, 'ML Engineer', 0, 0, 2), (2, 1, 'ML engineer', 0, 0, NULL);
+            INSERT INTO Areas (Id, SectionId, Name, Anchor, IsDefined, "Order", RetiredInVersionId) VALUES (1, 2, 'ML Ops', 'ml-ops', 1, 0, 2), (2, 2, 'ML Ops', 'ML-Ops', 1, 0, NULL);
+            """, ct);
+
+        await migrator.MigrateAsync(cancellationToken: ct);
+
+        Assert.Equal(["ML Engineer (retired 1)", "ML engineer"], await db.Sections.OrderBy(x => x.Id).Select(x => x.Name).ToListAsync(ct));
+        Assert.Equal(["ml-ops-retired-1", "ML-Ops"], await db.Areas.OrderBy(a => a.Id).Select(a => a.Anchor).ToListAsync(ct));
+        Assert.Equal(2, await db.Areas.Where(a => a.Anchor == "ml-ops").Select(a => a.Id).SingleAsync(ct));
+    }
+
+    [Fact]
     public void Unknown_provider_is_refused_with_a_clear_message()
     {
         var ex = Assert.Throws<InvalidOperationException>(() =>

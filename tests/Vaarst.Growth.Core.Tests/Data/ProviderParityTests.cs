@@ -166,6 +166,80 @@ public sealed class ProviderParityTests
         Assert.False(UniqueViolation.Is(ex), ex.InnerException?.ToString());
     }
 
+    [Fact]
+    public async Task Import_writes_the_same_rows_through_EF_as_through_the_set_based_inserts()
+    {
+        var pages = FrameworkPageParser.ParsePath(RepositoryRoot.Combine("seed-content", "careerframework")).Pages;
+        var changed = FrameworkPageParser.Parse("level4.md", Seed.Replace("I can implement algorithms", "I can implement and test algorithms")).Pages;
+
+        async Task<(List<string> Statements, List<string> Revisions)> ImportTwiceAsync(bool setBased)
+        {
+            await using var database = await TestDatabase.CreateAsync();
+            foreach (var request in new[] { new ImportFrameworkRequest(pages, "seed"), new ImportFrameworkRequest(changed, "edit") })
+            {
+                await using var db = database.CreateDbContext();
+                await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+                await ImportFramework.ApplyAsync(db, Actor.System, request, database.Clock.GetUtcNow().UtcDateTime, Ct, setBased);
+                await transaction.CommitAsync(Ct);
+            }
+
+            await using var read = database.CreateDbContext();
+            // Compared without ids: the two paths may number rows in a different order.
+            var statements = await read.Statements
+                .Select(x => $"{x.Area!.Section!.Level!.Number}/{x.Area.Section.Name}/{x.Area.Anchor}/{x.Order}: {x.Text} (v{x.IntroducedInVersionId}, v{x.LastChangedInVersionId}, retired v{x.RetiredInVersionId})")
+                .ToListAsync(Ct);
+            var revisions = await read.StatementRevisions
+                .Join(read.Statements, r => r.StatementId, x => x.Id, (r, x) => $"{x.Area!.Section!.Level!.Number}/{x.Area.Anchor}/{x.Order} v{r.FrameworkVersionId}: {r.Text}")
+                .ToListAsync(Ct);
+            return (statements.Order(StringComparer.Ordinal).ToList(), revisions.Order(StringComparer.Ordinal).ToList());
+        }
+
+        var setBased = await ImportTwiceAsync(setBased: true);
+        var throughEf = await ImportTwiceAsync(setBased: false);
+
+        Assert.NotEmpty(setBased.Statements);
+        Assert.Equal(setBased.Statements, throughEf.Statements);
+        Assert.Contains(setBased.Revisions, r => r.Contains("v2: I can implement and test algorithms", StringComparison.Ordinal));
+        Assert.Equal(setBased.Revisions, throughEf.Revisions);
+    }
+
+    [Theory]
+    [InlineData(2601, true)]  // Cannot insert duplicate key row in object … with unique index …
+    [InlineData(2627, true)]  // Violation of PRIMARY KEY / UNIQUE KEY constraint …
+    [InlineData(547, false)]  // The INSERT statement conflicted with the FOREIGN KEY constraint …
+    [InlineData(1205, false)] // Transaction was deadlocked …
+    public void SQL_Server_unique_violation_is_recognised_by_its_error_number_whatever_the_message(int number, bool unique)
+    {
+        // The message is in the server's language; only the number counts. (The lane proves it against a real server.)
+        var sql = SqlServerError(number, "Impossible d'insérer une ligne de clé en double");
+
+        Assert.Equal(unique, UniqueViolation.Is(new DbUpdateException("save failed", sql)));
+    }
+
+    /// <summary>A SqlException as SqlClient builds it (its constructors are internal).</summary>
+    private static Microsoft.Data.SqlClient.SqlException SqlServerError(int number, string message)
+    {
+        const System.Reflection.BindingFlags Internal = System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance;
+        var constructor = typeof(Microsoft.Data.SqlClient.SqlError).GetConstructors(Internal)
+            .Where(c => c.GetParameters() is [{ ParameterType: var first }, ..] && first == typeof(int))
+            .OrderByDescending(c => c.GetParameters().Length)
+            .First();
+        var arguments = constructor.GetParameters().Select((p, i) => i == 0 ? number : p.ParameterType switch
+        {
+            var t when t == typeof(byte) => (object)(byte)14,
+            var t when t == typeof(string) => p.Name == "errorMessage" ? message : "vaarst",
+            var t when t == typeof(int) => 1,
+            var t when t == typeof(uint) => 0u,
+            _ => null,
+        }).ToArray();
+        var error = (Microsoft.Data.SqlClient.SqlError)constructor.Invoke(arguments);
+        var errors = (Microsoft.Data.SqlClient.SqlErrorCollection)Activator.CreateInstance(typeof(Microsoft.Data.SqlClient.SqlErrorCollection), nonPublic: true)!;
+        typeof(Microsoft.Data.SqlClient.SqlErrorCollection).GetMethod("Add", Internal)!.Invoke(errors, [error]);
+        var create = typeof(Microsoft.Data.SqlClient.SqlException).GetMethods(System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)
+            .First(m => m.Name == "CreateException" && m.GetParameters().Select(p => p.ParameterType).SequenceEqual([typeof(Microsoft.Data.SqlClient.SqlErrorCollection), typeof(string)]));
+        return (Microsoft.Data.SqlClient.SqlException)create.Invoke(null, [errors, "16.0.1000"])!;
+    }
+
     private static int LineOf(string page, string marker) =>
         page.Split('\n').Select((text, index) => (text, index)).First(l => l.text.Contains(marker, StringComparison.Ordinal)).index + 1;
 }

@@ -170,6 +170,23 @@ public sealed class SqlServerStatementTests
     }
 
     [Fact]
+    public async Task Import_on_SQL_Server_writes_statements_and_revisions_through_EF_batches()
+    {
+        var server = new CapturedSqlServer();
+        var pages = FrameworkPageParser.ParsePath(RepositoryRoot.Combine("seed-content", "careerframework")).Pages;
+
+        var result = await new UseCases(server, new FileSystemEvidenceFileStore(Path.GetTempPath())).UseCase<ImportFramework>()
+            .HandleAsync(Actor.System, new ImportFrameworkRequest(pages, "seed"), Ct);
+
+        Assert.True(result.Changed);
+        // EF's batched MERGE … OUTPUT, not the SQLite-only hand-written multi-row INSERT.
+        Assert.Contains(server.Statements, sql => sql.Contains("MERGE [Statements]", StringComparison.Ordinal));
+        Assert.Contains(server.Statements, sql => sql.Contains("MERGE [StatementRevisions]", StringComparison.Ordinal));
+        Assert.DoesNotContain(server.Statements, sql => sql.Contains("SELECT [Id], [IntroducedInVersionId], [Text] FROM [Statements]", StringComparison.Ordinal));
+        Assert.All(server.Statements, sql => Assert.Empty(CapturedSqlServer.ParseErrors(sql)));
+    }
+
+    [Fact]
     public void Import_set_based_statements_parse_as_T_SQL()
     {
         var server = new CapturedSqlServer();
