@@ -52,6 +52,27 @@ public sealed partial class StaleAuthorityBrowserTests(AppFixture app) : IClassF
         await AppFixture.ScreenshotAsync(page, "deactivated-manager-sign-in");
     }
 
+    [Fact]
+    public async Task Open_tab_of_someone_whose_role_was_removed_reloads_with_the_directorys_roles()
+    {
+        var page = await app.NewPageAsync();
+        await app.SignInAsync(page, "morgan.ellis@vaarst.example");
+        await page.GotoAsync("/calibration");
+        await AppFixture.WaitForInteractiveAsync(page);
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Calibration", Exact = true })).ToBeVisibleAsync();
+
+        await ChangeAsync("morgan.ellis@vaarst.example", r => r with { Roles = Roles.Engineer });
+
+        // Nobody clicks: the tab's revalidation (every 30 s by default) notices and the page reloads through sign-in,
+        // which sends him straight back with the directory's roles.
+        var revalidated = new LocatorAssertionsToBeVisibleOptions { Timeout = 120_000 };
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "My checklist" })).ToBeVisibleAsync(revalidated);
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Calibration", Exact = true })).ToHaveCountAsync(0);
+        await Expect(page).ToHaveURLAsync($"{app.BaseUrl}/calibration");
+        await AppFixture.ScreenshotAsync(page, "role-removed-tab-reloaded");
+    }
+
     private async Task<int> OpenFirstWaitingItemAsync(IPage page)
     {
         await page.GotoAsync("/reviews");
@@ -85,14 +106,16 @@ public sealed partial class StaleAuthorityBrowserTests(AppFixture app) : IClassF
     }
 
     /// <summary>The administrator's editor deactivates the person (the same use case the directory page calls).</summary>
-    private async Task DeactivateAsync(string email)
+    private Task DeactivateAsync(string email) => ChangeAsync(email, r => r with { IsActive = false });
+
+    private async Task ChangeAsync(string email, Func<UpdatePersonRequest, UpdatePersonRequest> change)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var id = (await services.GetRequiredService<SignInDirectory>().ListAsync()).Single(p => p.Email == email).Id;
         var edit = await services.GetRequiredService<GetPersonForEdit>().HandleAsync(Actor.System, id);
-        await services.GetRequiredService<UpdatePerson>().HandleAsync(Actor.System, new UpdatePersonRequest(edit.Id, edit.Version, edit.Name, edit.Email,
-            edit.ManagerEmail, edit.Craft, edit.Specialism, edit.CurrentLevel, edit.TargetLevel, edit.Roles, IsActive: false));
+        await services.GetRequiredService<UpdatePerson>().HandleAsync(Actor.System, change(new UpdatePersonRequest(edit.Id, edit.Version, edit.Name, edit.Email,
+            edit.ManagerEmail, edit.Craft, edit.Specialism, edit.CurrentLevel, edit.TargetLevel, edit.Roles, edit.IsActive)));
     }
 
     [GeneratedRegex(@"^queue-(\d+)$")]
