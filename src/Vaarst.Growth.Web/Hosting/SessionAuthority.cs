@@ -55,6 +55,10 @@ public static class SessionAuthority
     public static bool IsCurrent(ClaimsPrincipal user, DirectoryAuthority? current) =>
         current is { IsActive: true } && user.FindFirstValue(AuthenticationModes.SecurityStampClaim) is { } stamp && stamp == current.SecurityStamp;
 
+    /// <summary>An open tab's sign-in still says what the directory says: current, and with the same roles.</summary>
+    public static bool MatchesDirectory(ClaimsPrincipal user, DirectoryAuthority? current) =>
+        IsCurrent(user, current) && RolesOf(user) == current!.Roles;
+
     public static Roles RolesOf(ClaimsPrincipal user) => Enum.GetValues<Roles>()
         .Where(r => r != Roles.None && user.IsInRole(r.ToString()))
         .Aggregate(Roles.None, (all, r) => all | r);
@@ -92,7 +96,6 @@ public sealed class DirectoryRevalidatingAuthenticationStateProvider(
             return true;
         }
 
-        var current = await dbFactory.ReadAuthorityAsync(personId, cancellationToken);
-        return SessionAuthority.IsCurrent(user, current) && SessionAuthority.RolesOf(user) == current!.Roles;
+        return SessionAuthority.MatchesDirectory(user, await dbFactory.ReadAuthorityAsync(personId, cancellationToken));
     }
 }

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Vaarst.Growth.Core.People;
 using static Microsoft.Playwright.Assertions;
 
 namespace Vaarst.Growth.BrowserTests.Oidc;
@@ -78,6 +80,38 @@ public sealed class EntraIdSignInTests(OidcFixture oidc) : IClassFixture<OidcFix
         await Expect(page.GetByText("You are signed in, but not in the directory")).ToBeVisibleAsync(new() { Timeout = OidcFixture.Patience });
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "My checklist" })).ToHaveCountAsync(0, new() { Timeout = OidcFixture.Patience });
         await AppFixture.ScreenshotAsync(page, "oidc-not-in-directory");
+    }
+
+    [Fact]
+    public async Task EntraId_roles_come_from_the_directory_and_a_deactivated_person_is_signed_out_at_the_next_request()
+    {
+        var page = await oidc.NewPageAsync();
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
+
+        // Jordan's token claims Administrator and Manager; the directory makes him an engineer, and that is what counts.
+        await page.GotoAsync("/checklist");
+        await SignInAtProviderAsync(page, "jordan");
+        await OidcFixture.WaitForSignedInAsync(page, "Jordan Kim");
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "My checklist" })).ToBeVisibleAsync(new() { Timeout = OidcFixture.Patience });
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "Reviews" })).ToHaveCountAsync(0, new() { Timeout = OidcFixture.Patience });
+        await page.GotoAsync("/admin/audit");
+        await Expect(page.GetByText("This page is not part of your role")).ToBeVisibleAsync(new() { Timeout = OidcFixture.Patience });
+
+        // The administrator deactivates him. His cookie is refused at the next request; back at the provider (whose own
+        // session still knows him) he is no longer an active person in the directory, so he can do nothing.
+        await using (var scope = oidc.Services.CreateAsyncScope())
+        {
+            var services = scope.ServiceProvider;
+            var id = (await services.GetRequiredService<SignInDirectory>().ListAsync(TestContext.Current.CancellationToken)).Single(p => p.Email == "jordan.kim@vaarst.example").Id;
+            var edit = await services.GetRequiredService<GetPersonForEdit>().HandleAsync(Actor.System, id, TestContext.Current.CancellationToken);
+            await services.GetRequiredService<UpdatePerson>().HandleAsync(Actor.System, new UpdatePersonRequest(edit.Id, edit.Version, edit.Name, edit.Email,
+                edit.ManagerEmail, edit.Craft, edit.Specialism, edit.CurrentLevel, edit.TargetLevel, edit.Roles, IsActive: false), TestContext.Current.CancellationToken);
+        }
+
+        await page.GotoAsync("/checklist");
+        await Expect(page.GetByText("You are signed in, but not in the directory")).ToBeVisibleAsync(new() { Timeout = OidcFixture.Patience });
+        await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "My checklist" })).ToHaveCountAsync(0, new() { Timeout = OidcFixture.Patience });
+        await AppFixture.ScreenshotAsync(page, "oidc-deactivated");
     }
 
     /// <summary>Fills oidc-provider's development login form (any password) and waits to be back in the app.</summary>

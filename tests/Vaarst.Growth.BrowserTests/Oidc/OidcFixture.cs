@@ -127,6 +127,9 @@ public sealed class OidcFixture : IAsyncLifetime
         await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = Patience });
     }
 
+    /// <summary>The running app's services, to change the directory as an administrator would.</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The app has not started.");
+
     /// <summary>The Entra object id the directory holds for a person, read straight from the database.</summary>
     public async Task<string?> StoredObjectIdAsync(string email)
     {
