@@ -56,6 +56,8 @@ public sealed class UpdatePerson(IDbContextFactory<GrowthDbContext> dbFactory, T
         DirectoryImportPlan.Apply(person, row, facts);
         person.ManagerId = row.ManagerEmail is null ? null : people.First(p => string.Equals(p.Email, row.ManagerEmail, StringComparison.OrdinalIgnoreCase)).Id;
         person.IsActive = request.IsActive;
+        // A new person needs their id for the audit event: both saves commit together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -70,6 +72,7 @@ public sealed class UpdatePerson(IDbContextFactory<GrowthDbContext> dbFactory, T
             before is null ? $"{actor.Name} added {person.Name} to the directory" : $"{actor.Name} edited {person.Name} in the directory",
             before, Snapshot(person, emailOf), person.Id);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return person.Id;
     }
 
