@@ -45,6 +45,12 @@ public sealed class UpdatePerson(IDbContextFactory<GrowthDbContext> dbFactory, T
             problems.Add($"Someone else already has the e-mail {row.Email}.");
         }
 
+        var after = people.Where(p => p != person).Select(p => (p.IsActive, p.Roles)).Append((request.IsActive, row.Roles));
+        if (Administrators.WouldLeaveNone(people, after))
+        {
+            problems.Add(Administrators.Refusal(person?.Email ?? row.Email));
+        }
+
         if (problems.Count > 0)
         {
             throw new ValidationException(problems);
