@@ -28,6 +28,9 @@ internal sealed class TestDatabase : IDbContextFactory<GrowthDbContext>, IAsyncD
     /// <summary>Records which tables each committed unit of work wrote, so tests can prove a change and its audit event commit together.</summary>
     public WriteRecorder Writes { get; } = new();
 
+    /// <summary>Runs an action once, just before the next transaction of any context begins (to stage a race).</summary>
+    public BeforeTransaction BeforeNextTransaction { get; } = new();
+
     public static async Task<TestDatabase> CreateAsync()
     {
         var database = new TestDatabase();
@@ -40,7 +43,7 @@ internal sealed class TestDatabase : IDbContextFactory<GrowthDbContext>, IAsyncD
     {
         var builder = new DbContextOptionsBuilder<GrowthDbContext>();
         GrowthDatabase.Configure(builder, DatabaseOptions.Sqlite, ConnectionString);
-        builder.AddInterceptors(Commands, Writes, Writes.Transactions);
+        builder.AddInterceptors(Commands, Writes, Writes.Transactions, BeforeNextTransaction);
         return new GrowthDbContext(builder.Options);
     }
 
@@ -217,5 +220,23 @@ internal sealed partial class WriteRecorder : DbCommandInterceptor
             recorder.Ended(transaction, false);
             return Task.CompletedTask;
         }
+    }
+}
+
+/// <summary>A one-shot action run before the next transaction starts; the action's own transactions do not trigger it.</summary>
+internal sealed class BeforeTransaction : DbTransactionInterceptor
+{
+    private Func<Task>? _action;
+
+    public void Set(Func<Task> action) => _action = action;
+
+    public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref _action, null) is { } action)
+        {
+            await action();
+        }
+
+        return result;
     }
 }
