@@ -66,11 +66,14 @@ public sealed class CreateSession(IDbContextFactory<GrowthDbContext> dbFactory, 
             Members = members.Select(id => new PanelMember { PersonId = id }).ToList(),
         };
         db.CalibrationSessions.Add(session);
+        // The audit event names the new session's id: both saves commit together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         db.Record(actor, now, AuditEventTypes.SessionCreated, "CalibrationSession", session.Id.ToString(),
             $"{actor.Name} created calibration session \"{name}\" for Level {request.TargetLevel}",
             after: new { name, request.TargetLevel, request.ScheduledOn, chair = people.First(p => p.Id == request.ChairId).Name, panel = people.Select(p => p.Name), blind = request.IsBlind });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return session.Id;
     }
 }

@@ -68,6 +68,8 @@ public sealed class NominateCandidate(IDbContextFactory<GrowthDbContext> dbFacto
         // Touching the session's version makes a nomination racing the chair's "start" fail cleanly, and two
         // nominations racing for the same alias fail on the unique index instead of sharing a label.
         session.Version++;
+        // The audit event names the new nomination's id: both saves commit together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -80,6 +82,7 @@ public sealed class NominateCandidate(IDbContextFactory<GrowthDbContext> dbFacto
         db.Record(actor, now, AuditEventTypes.CandidateNominated, "Nomination", nomination.Id.ToString(),
             $"{actor.Name} nominated {candidate.Name} to \"{session.Name}\"", after: new { session = session.Name, alias = nomination.Alias, caseStatement = statement }, personId: candidate.Id);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return nomination.Id;
     }
 }

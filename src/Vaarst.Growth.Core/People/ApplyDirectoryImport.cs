@@ -6,7 +6,8 @@ namespace Vaarst.Growth.Core.People;
 
 /// <summary>
 /// Applies a directory CSV: all of it, or nothing when any row has a problem. People the file does not mention are
-/// left as they are (never deleted). One audit event records every add and change.
+/// left as they are (never deleted), and a file that would leave no active administrator is refused. Each person added or
+/// changed gets an audit event about them.
 /// </summary>
 public sealed class ApplyDirectoryImport(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
 {
@@ -47,11 +48,16 @@ public sealed class ApplyDirectoryImport(IDbContextFactory<GrowthDbContext> dbFa
             byEmail[row.Email].ManagerId = row.ManagerEmail is null ? null : byEmail[row.ManagerEmail].Id;
         }
 
+        // One event per person, about that person, so the audit log filtered by them shows what the import did to them.
         var now = time.GetUtcNow().UtcDateTime;
-        var added = preview.Changes.Count(c => c.Kind == DirectoryChangeKind.Add);
-        db.Record(actor, now, AuditEventTypes.DirectoryImported, "Directory", null,
-            $"{actor.Name} imported the directory: {added} added, {preview.Changes.Count - added} changed",
-            after: new { added, changed = preview.Changes.Count - added, changes = preview.Changes.Select(c => new { c.Email, kind = c.Kind.ToString(), c.Differences }) });
+        foreach (var change in preview.Changes)
+        {
+            var person = byEmail[change.Email];
+            var what = change.Kind == DirectoryChangeKind.Add ? "added" : "changed " + string.Join("; ", change.Differences);
+            db.Record(actor, now, AuditEventTypes.DirectoryImported, "Person", person.Id.ToString(),
+                $"{actor.Name} imported {person.Name} from a directory file: {what}",
+                after: new { change.Email, kind = change.Kind.ToString(), change.Differences, line = change.Line }, personId: person.Id);
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -69,11 +69,14 @@ public sealed class AssignDelegate(IDbContextFactory<GrowthDbContext> dbFactory,
             AssignedAtUtc = now,
         };
         db.Delegations.Add(delegation);
+        // The audit event names the new delegation's id: both saves commit together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         db.Record(actor, now, AuditEventTypes.DelegationAssigned, "Delegation", delegation.Id.ToString(),
             $"{actor.Name} let {@delegate!.Name} review {manager!.Name}'s reports from {request.StartsOn:yyyy-MM-dd} to {request.EndsOn:yyyy-MM-dd}",
             after: new { manager = manager.Name, @delegate = @delegate.Name, startsOn = request.StartsOn, endsOn = request.EndsOn }, personId: request.DelegateId);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return delegation.Id;
     }
 }

@@ -53,6 +53,18 @@ internal static class DirectoryImportPlan
         }
 
         var inFile = rows.Select(r => r.Email).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var rowOf = rows.DistinctBy(r => r.Email, StringComparer.OrdinalIgnoreCase).ToDictionary(r => r.Email, StringComparer.OrdinalIgnoreCase);
+        var after = people.Select(p => (p.IsActive, rowOf.TryGetValue(p.Email, out var row) ? row.Roles : p.Roles))
+            .Concat(rowOf.Values.Where(r => !byEmail.ContainsKey(r.Email)).Select(r => (true, r.Roles)));
+        if (Administrators.WouldLeaveNone(people, after))
+        {
+            // Reported on each row that takes the role away from an active administrator.
+            foreach (var person in people.Where(p => Administrators.IsActiveAdministrator(p.IsActive, p.Roles) && rowOf.TryGetValue(p.Email, out var r) && !r.Roles.HasFlag(Roles.Administrator)))
+            {
+                problems.Add(new DirectoryProblem(rowOf[person.Email].Line, Administrators.Refusal(person.Email)));
+            }
+        }
+
         var preview = new DirectoryPreview(changes, problems.DistinctBy(p => p.ToString()).OrderBy(p => p.Line).ToList(), unchanged, people.Count(p => !inFile.Contains(p.Email)));
         return (preview, rows, facts, people);
     }

@@ -46,6 +46,12 @@ public sealed class UpdatePerson(IDbContextFactory<GrowthDbContext> dbFactory, T
             problems.Add($"Someone else already has the e-mail {row.Email}.");
         }
 
+        var after = people.Where(p => p != person).Select(p => (p.IsActive, p.Roles)).Append((request.IsActive, row.Roles));
+        if (Administrators.WouldLeaveNone(people, after))
+        {
+            problems.Add(Administrators.Refusal(person?.Email ?? row.Email));
+        }
+
         if (problems.Count > 0)
         {
             throw new ValidationException(problems);
@@ -57,6 +63,8 @@ public sealed class UpdatePerson(IDbContextFactory<GrowthDbContext> dbFactory, T
         DirectoryImportPlan.Apply(person, row, facts);
         person.ManagerId = row.ManagerEmail is null ? null : people.First(p => string.Equals(p.Email, row.ManagerEmail, StringComparison.OrdinalIgnoreCase)).Id;
         person.IsActive = request.IsActive;
+        // A new person needs their id for the audit event: both saves commit together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -71,6 +79,7 @@ public sealed class UpdatePerson(IDbContextFactory<GrowthDbContext> dbFactory, T
             before is null ? $"{actor.Name} added {person.Name} to the directory" : $"{actor.Name} edited {person.Name} in the directory",
             before, Snapshot(person, emailOf), person.Id);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return person.Id;
     }
 

@@ -22,6 +22,9 @@ internal static class ItemDecision
 {
     public const int MaxCommentLength = TextLimits.Comment;
 
+    private const string EvidenceChanged =
+        "The evidence of this item changed since you opened it. Your decision was not recorded: reload to see the evidence as it is now.";
+
     public sealed record Rule(
         DecisionKind Kind,
         string AuditType,
@@ -61,8 +64,7 @@ internal static class ItemDecision
         var evidence = await EvidenceBasis.OfAsync(db, item.Id, cancellationToken);
         if (Evidence.EvidenceFingerprint.OfBasis(evidence) != request.EvidenceFingerprint)
         {
-            throw new ConflictException(
-                "The evidence of this item changed since you opened it. Your decision was not recorded: reload to see the evidence as it is now.");
+            throw new ConflictException(EvidenceChanged);
         }
 
         var basis = evidence.Select(e => new { id = e.EvidenceId, hash = e.ContentHash }).ToList();
@@ -86,6 +88,9 @@ internal static class ItemDecision
             before, new { status = item.Status.ToString(), needsReconfirmation = item.NeedsReconfirmation, comment, evidence = basis }, item.PersonId);
 
         // The version check above and the concurrency token on save make parallel decisions safe: exactly one wins.
+        // The evidence is checked again once the decision holds its write, in the same transaction, so an evidence edit
+        // committed between the first check and the save cannot slip under the decision.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -94,6 +99,13 @@ internal static class ItemDecision
         {
             throw new ConflictException("Someone else decided on this item at the same moment. Your decision was not recorded: reload to see theirs.");
         }
+
+        if (await EvidenceBasis.FingerprintAsync(db, item.Id, cancellationToken) != request.EvidenceFingerprint)
+        {
+            throw new ConflictException(EvidenceChanged);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
 
         await notifications.SendAsync([new NotificationMessage(item.PersonId, rule.NotificationKind,
             $"{actor.Name} {rule.Verb} \"{statement}\"" + (comment is null ? "" : $": “{Short(comment)}”"), $"/checklist/items/{item.Id}")], cancellationToken);

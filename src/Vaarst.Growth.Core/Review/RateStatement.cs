@@ -67,12 +67,15 @@ public sealed class RateStatement(IDbContextFactory<GrowthDbContext> dbFactory, 
         item.Rating = request.Rating;
         item.NotApplicableReason = newReason;
         item.UpdatedAtUtc = now;
+        // A new item needs its id for the audit event: both saves commit together or not at all.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await ItemRules.SaveAsync(db, "This item", cancellationToken);
 
         db.Record(actor, now, AuditEventTypes.RatingChanged, "ChecklistItem", item.Id.ToString(),
             $"{actor.Name} rated themselves {RatingLabels.Of(request.Rating)}",
             before, new { rating = item.Rating.ToString(), notApplicableReason = item.NotApplicableReason }, personId);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new ItemSaved(item.Id, item.Version);
     }
 }

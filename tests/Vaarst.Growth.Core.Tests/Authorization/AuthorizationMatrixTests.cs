@@ -199,6 +199,149 @@ public sealed class AuthorizationMatrixTests
         Assert.True(results.Count == 0, $"{useCase}: {string.Join("; ", results)}");
     }
 
+
+    // Use cases that change nothing, by name: a new use case is either here or proven to write in one unit below.
+    private static readonly string[] ReadOnly =
+    [
+        nameof(PreviewFrameworkImport), nameof(GetFrameworkVersions), nameof(GetFrameworkCatalogue), nameof(GetLevel), nameof(GetMyProfile),
+        nameof(GetDarkMode), nameof(GetMyTeam), nameof(GetNotifications), nameof(GetReviewQueue), nameof(CountReviewQueue), nameof(ListSessions),
+        nameof(GetMyOutcomes), nameof(GetTeamHeatmap), nameof(ListDelegations), nameof(ListDirectory), nameof(PreviewDirectoryImport),
+        nameof(ExportDirectory), nameof(GetPersonForEdit), nameof(GetAuditLog), nameof(ExportAuditLog), nameof(GetChecklist),
+        nameof(GetEvidenceLibrary), nameof(GetItem), nameof(OpenEvidenceFile), nameof(GetGap), nameof(ExportGap), nameof(GetSession),
+        nameof(GetComparison), nameof(ExportComparison), nameof(GetCandidateDossier), nameof(OpenCandidateEvidenceFile), nameof(GetConsistencyAnalytics),
+    ];
+
+    // Personal state that is not part of anyone's record, so it carries no audit event.
+    private static readonly string[] Unaudited = [nameof(SetDarkMode), nameof(MarkNotificationsRead)];
+
+    // The state in which a writing use case has something to do (the matrix's own state suits the others).
+    private static readonly Dictionary<string, Func<Matrix, Task>> Arrange = new()
+    {
+        [nameof(ImportFramework)] = async m =>
+        {
+            await using var db = m.S.Database.CreateDbContext();
+            await db.Statements.Where(st => st.Text.StartsWith("I can to write performance")).ExecuteUpdateAsync(u => u.SetProperty(st => st.Text, "An older wording"), Ct);
+        },
+        [nameof(RevokeSignOff)] = m => SignOffAsync(m),
+        [nameof(ReconfirmItem)] = async m =>
+        {
+            await SignOffAsync(m);
+            await m.S.UseCase<EditEvidence>().HandleAsync(m.S.Edge, new EditEvidenceRequest(m.EvidenceId, m.EvidenceVersion(), Details with { Title = "Reworded" }, "https://example.com/r"), Ct);
+        },
+        [nameof(SubmitItems)] = m => WithdrawAsync(m),
+        [nameof(EditEvidence)] = m => WithdrawAsync(m),
+        [nameof(RestoreEvidence)] = m => m.S.UseCase<ArchiveEvidence>().HandleAsync(m.S.Edge, new EvidenceRef(m.FileEvidenceId, m.EvidenceVersion(m.FileEvidenceId)), Ct),
+        [nameof(StartSession)] = m => m.S.UseCase<NominateCandidate>().HandleAsync(m.S.Manager, new NominateCandidateRequest(m.OpenSessionId, m.S.Edge.PersonId!.Value, "Ready"), Ct),
+        [nameof(CloseSession)] = m => m.S.UseCase<RecordDecision>().HandleAsync(m.S.Panel1, new RecordDecisionRequest(m.NominationId, m.NominationVersion(), Outcome.Promote, "Strong"), Ct),
+    };
+
+    /// <summary>
+    /// Every state change commits with its audit event in one unit of work (one SaveChanges, or one transaction): a crash
+    /// between two saves cannot leave an unaudited change. Notifications, sent after the change, are their own unit.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(UseCases))]
+    public async Task Use_case_commits_its_change_and_audit_event_in_one_unit_of_work(string useCase)
+    {
+        var row = Rows.Single(r => r.UseCase.Name == useCase);
+        if (useCase == nameof(SeedDemoOrganisation))
+        {
+            // It loads only into an empty directory, which the matrix's organisation is not.
+            await SeedDemoOrganisation_commits_in_one_unit_of_work_with_its_audit_event();
+            return;
+        }
+
+        await using var matrix = await Matrix.CreateAsync();
+        if (Arrange.TryGetValue(useCase, out var arrange))
+        {
+            await arrange(matrix);
+        }
+
+        var problems = new List<string>();
+        var wrote = false;
+        foreach (var caller in row.Allowed)
+        {
+            matrix.S.Database.Writes.Reset();
+            var refused = false;
+            try
+            {
+                await row.Act(matrix, matrix.ActorFor(caller));
+            }
+            catch (UseCaseException)
+            {
+                refused = true;
+            }
+
+            var all = matrix.S.Database.Writes.Units.Select(u => u.Order().ToList()).ToList();
+            // A unit that only writes notifications is the notice sent after the change, not part of it.
+            var units = all.Where(u => u.Any(t => t != "Notifications")).ToList();
+            var described = string.Join(" | ", all.Select(u => string.Join(",", u)));
+            if (units.Count > 1)
+            {
+                problems.Add($"{caller}: {units.Count} units of work ({described})");
+            }
+
+            if (all.Count > 0 && (refused || ReadOnly.Contains(useCase)))
+            {
+                problems.Add($"{caller}: {(refused ? "refused" : "listed as read-only")} but wrote {described}");
+            }
+
+            if (units.Count == 1 && !Unaudited.Contains(useCase) && !units[0].Contains("AuditEvents"))
+            {
+                problems.Add($"{caller}: wrote {described} without an audit event");
+            }
+
+            wrote |= all.Count > 0;
+        }
+
+        if (!ReadOnly.Contains(useCase) && !wrote)
+        {
+            problems.Add("wrote nothing for any allowed caller: arrange a state in which it changes something, or list it as read-only");
+        }
+
+        Assert.True(problems.Count == 0, $"{useCase}: {string.Join("; ", problems)}");
+    }
+
+    private static async Task SeedDemoOrganisation_commits_in_one_unit_of_work_with_its_audit_event()
+    {
+        await using var database = await TestDatabase.CreateAsync();
+        await using var files = new TempFolderStore();
+        await UseCaseOn<ImportFramework>(database, files.Store).HandleAsync(Actor.System,
+            new ImportFrameworkRequest(FrameworkPageParser.ParsePath(RepositoryRoot.Combine("seed-content", "careerframework")).Pages, "seed"), Ct);
+        database.Writes.Reset();
+
+        Assert.True(await UseCaseOn<SeedDemoOrganisation>(database, files.Store).HandleAsync(new Actor(null, "Setup", Roles.Administrator),
+            RepositoryRoot.Combine("seed-content", "demo", "organisation.yaml"), Ct));
+
+        var unit = Assert.Single(database.Writes.Units, u => u.Any(t => t != "Notifications"));
+        Assert.Contains("People", unit);
+        Assert.Contains("AuditEvents", unit);
+    }
+
+    private sealed class TempFolderStore : IAsyncDisposable
+    {
+        private readonly string _folder = Path.Combine(Path.GetTempPath(), "vaarst-growth-tests", "files-" + Guid.NewGuid().ToString("N"));
+
+        public TempFolderStore() => Store = new FileSystemEvidenceFileStore(_folder);
+
+        public FileSystemEvidenceFileStore Store { get; }
+
+        public ValueTask DisposeAsync()
+        {
+            if (Directory.Exists(_folder))
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private static Task WithdrawAsync(Matrix m) => m.S.UseCase<WithdrawSubmission>().HandleAsync(m.S.Edge, new ItemRef(m.ItemId, m.ItemVersion()), Ct);
+
+    private static async Task SignOffAsync(Matrix m) =>
+        await m.S.UseCase<SignOffItem>().HandleAsync(m.S.Manager, new DecisionRequest(m.ItemId, m.ItemVersion(), null, m.S.Seen(m.ItemId)), Ct);
+
     [Fact]
     public void Every_use_case_has_a_row()
     {

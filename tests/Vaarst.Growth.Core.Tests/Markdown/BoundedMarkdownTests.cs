@@ -84,6 +84,21 @@ public sealed class BoundedMarkdownTests
         Assert.False(string.IsNullOrWhiteSpace(name));
     }
 
+    [Theory]
+    [MemberData(nameof(Hostile))]
+    public async Task Admin_import_preview_of_a_hostile_page_lists_the_problem_and_imports_nothing(string name, string markdown)
+    {
+        await using var s = await CreateAsync();
+        var seed = await File.ReadAllTextAsync(RepositoryRoot.Combine("seed-content", "careerframework", "mlengineer", "level4.md"), Ct);
+
+        var preview = await s.UseCase<PreviewFrameworkImport>().HandleAsync(s.Admin, [new FrameworkUpload("level4.md", seed.TrimEnd() + "\n\n" + markdown + "\n")], Ct);
+
+        Assert.False(preview.CanImport, name);
+        var problem = Assert.Single(preview.Problems);
+        Assert.Equal("level4.md", problem.File);
+        Assert.Matches("nested|characters long", problem.Message);
+    }
+
     [Fact]
     public void Framework_page_with_a_cell_of_brackets_is_a_problem_on_its_row()
     {

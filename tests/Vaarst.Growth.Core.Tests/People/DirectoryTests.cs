@@ -83,9 +83,77 @@ public sealed class DirectoryTests
         Assert.Equal(("Lea Lead", Roles.Engineer | Roles.CalibrationPanel, "ML Engineer", 4), (nina.Manager!.Name, nina.Roles, nina.Specialism, nina.TargetLevel));
         var eda = await db.People.Include(p => p.Manager).SingleAsync(p => p.Email == "eda@vaarst.example", Ct);
         Assert.Equal(("Lea Lead", 4), (eda.Manager!.Name, eda.CurrentLevel));
-        var audit = await db.AuditEvents.SingleAsync(a => a.Type == AuditEventTypes.DirectoryImported, Ct);
-        Assert.Contains("2 added, 1 changed", audit.Summary);
+        var audit = await db.AuditEvents.Where(a => a.Type == AuditEventTypes.DirectoryImported).ToListAsync(Ct);
+        Assert.Equal(3, audit.Count);
+        Assert.All(audit, a => Assert.Equal(("Person", a.PersonId.ToString()), (a.SubjectType, a.SubjectId)));
+        Assert.Equal(new[] { eda.Id, nina.Id, nina.ManagerId!.Value }.Order(), audit.Select(a => a.PersonId!.Value).Order());
         await Assert.ThrowsAsync<ForbiddenException>(() => s.UseCase<ApplyDirectoryImport>().HandleAsync(s.Manager, csv, Ct));
+    }
+
+    [Fact]
+    public async Task Apply_audits_each_changed_person_so_the_log_filtered_by_them_shows_it()
+    {
+        await using var s = await CreateAsync();
+        var csv = $"""
+            {Header}
+            Eda Edge,eda@vaarst.example,mia@vaarst.example,{Craft},Edge ML Engineer,3,4,Engineer;Manager
+            Max Ml,max@vaarst.example,mia@vaarst.example,{Craft},ML Engineer,4,4,Engineer
+            """;
+
+        await s.UseCase<ApplyDirectoryImport>().HandleAsync(s.Admin, csv, Ct);
+
+        var eda = await s.UseCase<GetAuditLog>().HandleAsync(s.Admin, new AuditLogFilter(PersonId: s.Edge.PersonId), cancellationToken: Ct);
+        var entry = Assert.Single(eda.Entries, e => e.Type == AuditEventTypes.DirectoryImported);
+        Assert.Equal(("Person", s.Edge.PersonId.ToString(), "Eda Edge"), (entry.SubjectType, entry.SubjectId, entry.PersonName));
+        Assert.Contains("roles: Engineer → Engineer;Manager", entry.Summary);
+        var max = await s.UseCase<GetAuditLog>().HandleAsync(s.Admin, new AuditLogFilter(PersonId: s.Ml.PersonId), cancellationToken: Ct);
+        Assert.DoesNotContain(max.Entries, e => e.Type == AuditEventTypes.DirectoryImported);
+    }
+
+    [Fact]
+    public async Task Import_that_leaves_no_active_administrator_is_a_problem_in_the_preview_and_refused_on_apply()
+    {
+        await using var s = await CreateAsync();
+        var csv = $"""
+            {Header}
+            Ada Admin,ada@vaarst.example,,,,,,Manager
+            """;
+
+        var audited = await s.CountAsync<AuditEvent>();
+        var preview = await s.UseCase<PreviewDirectoryImport>().HandleAsync(s.Admin, csv, Ct);
+
+        Assert.False(preview.CanApply);
+        var problem = Assert.Single(preview.Problems);
+        Assert.Equal(2, problem.Line);
+        Assert.Contains("no active administrator", problem.Message);
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => s.UseCase<ApplyDirectoryImport>().HandleAsync(s.Admin, csv, Ct));
+        Assert.Contains("no active administrator", ex.Message);
+        await using var db = s.Database.CreateDbContext();
+        Assert.Equal(Roles.Administrator, await db.People.Where(p => p.Id == s.Admin.PersonId).Select(p => p.Roles).SingleAsync(Ct));
+        Assert.Equal(audited, await db.AuditEvents.CountAsync(Ct));
+
+        // Handing the role to someone else in the same file is fine.
+        var handover = csv + "\nOscar Othermanager,oscar@vaarst.example,,,,,,Manager;Administrator";
+        Assert.True((await s.UseCase<PreviewDirectoryImport>().HandleAsync(s.Admin, handover, Ct)).CanApply);
+        await s.UseCase<ApplyDirectoryImport>().HandleAsync(s.Admin, handover, Ct);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task UpdatePerson_that_leaves_no_active_administrator_is_refused(bool deactivate)
+    {
+        await using var s = await CreateAsync();
+        var ada = await s.UseCase<GetPersonForEdit>().HandleAsync(s.Admin, s.Admin.PersonId!.Value, Ct);
+        var audited = await s.CountAsync<AuditEvent>();
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => s.UseCase<UpdatePerson>().HandleAsync(s.Admin,
+            new UpdatePersonRequest(ada.Id, ada.Version, ada.Name, ada.Email, null, null, null, null, null, deactivate ? Roles.Administrator : Roles.Manager, IsActive: !deactivate), Ct));
+
+        Assert.Contains("no active administrator", ex.Message);
+        var after = await s.UseCase<GetPersonForEdit>().HandleAsync(s.Admin, ada.Id, Ct);
+        Assert.Equal(ada.Version, after.Version);
+        Assert.Equal(audited, await s.CountAsync<AuditEvent>());
     }
 
     [Fact]

@@ -245,6 +245,29 @@ public sealed class ReviewDecisionTests
     }
 
     [Fact]
+    public async Task Evidence_edit_committed_while_the_decision_is_being_made_is_a_conflict_and_records_nothing()
+    {
+        await using var s = await CreateAsync();
+        var itemId = await SubmittedAsync(s, s.Edge, Benchmarking);
+        await s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, (await s.ItemAsync(itemId)).Version, null, s.Seen(itemId)), Ct);
+        var evidence = Assert.Single(await s.UseCase<GetEvidenceLibrary>().HandleAsync(s.Edge, false, Ct));
+        var edited = await s.UseCase<EditEvidence>().HandleAsync(s.Edge,
+            new EditEvidenceRequest(evidence.Id, evidence.Version, new EvidenceDetails("First rewrite", evidence.WorkDate, null), evidence.Url), Ct);
+        var opened = await s.UseCase<GetItem>().HandleAsync(s.Manager, itemId, Ct);
+        var decisions = await s.CountAsync<ReviewDecision>();
+
+        // The engineer's second edit commits after the decision checked the evidence, just before it writes.
+        s.Database.BeforeNextTransaction.Set(() => s.UseCase<EditEvidence>().HandleAsync(s.Edge,
+            new EditEvidenceRequest(evidence.Id, edited, new EvidenceDetails("Second rewrite", evidence.WorkDate, null), "https://example.com/swapped"), Ct));
+        await Assert.ThrowsAsync<ConflictException>(() =>
+            s.UseCase<ReconfirmItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, opened.Version, null, opened.EvidenceFingerprint), Ct));
+
+        Assert.Equal("Second rewrite", Assert.Single(await s.UseCase<GetEvidenceLibrary>().HandleAsync(s.Edge, false, Ct)).Title);
+        Assert.True((await s.ItemAsync(itemId)).NeedsReconfirmation);
+        Assert.Equal(decisions, await s.CountAsync<ReviewDecision>());
+    }
+
+    [Fact]
     public async Task Two_reviewers_deciding_in_parallel_record_exactly_one_decision()
     {
         await using var s = await CreateAsync();

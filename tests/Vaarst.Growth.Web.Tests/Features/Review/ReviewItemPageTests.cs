@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.Review;
 using Vaarst.Growth.Web.Features.Review;
 using static Vaarst.Growth.Web.Tests.Features.ReviewTestHost;
@@ -109,6 +110,35 @@ public sealed class ReviewItemPageTests : BunitContext
         cut.Find("[data-testid=decide-sign-off]").Click();
         cut.WaitForAssertion(() => Assert.Equal("http://localhost/reviews", navigation.Uri));
         Assert.Equal(DecisionKind.SignOff, Assert.Single(await host.DecisionsAsync(itemId)).Kind);
+    }
+
+    [Fact]
+    public async Task Reconfirm_on_evidence_edited_after_the_page_opened_shows_the_conflict_and_records_nothing()
+    {
+        await using var host = await CreateAsync();
+        var itemId = await host.SubmittedAsync(host.Edge, Benchmarking);
+        var opened = await host.UseCase<GetItem>().HandleAsync(host.Manager, itemId, Ct);
+        await host.UseCase<SignOffItem>().HandleAsync(host.Manager, new DecisionRequest(itemId, opened.Version, null, opened.EvidenceFingerprint), Ct);
+        var evidence = Assert.Single(await host.UseCase<GetEvidenceLibrary>().HandleAsync(host.Edge, false, Ct));
+        var version = await host.UseCase<EditEvidence>().HandleAsync(host.Edge,
+            new EditEvidenceRequest(evidence.Id, evidence.Version, new EvidenceDetails("First rewrite", evidence.WorkDate, null), evidence.Url), Ct);
+        host.AddTo(this, host.Manager);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var cut = Render<ReviewItemPage>(p => p.Add(x => x.ItemId, itemId));
+        cut.WaitForElement("[data-testid=decide-reconfirm]");
+        var itemVersion = await host.VersionAsync(itemId);
+
+        // The item is already flagged, so this edit leaves the item's version as the page has it; only the evidence changed.
+        await host.UseCase<EditEvidence>().HandleAsync(host.Edge,
+            new EditEvidenceRequest(evidence.Id, version, new EvidenceDetails("Second rewrite", evidence.WorkDate, null), "https://example.com/swapped"), Ct);
+        Assert.Equal(itemVersion, await host.VersionAsync(itemId));
+        cut.Find("[data-testid=decide-reconfirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.Contains(Snackbars(), s => (s.Message ?? "").Contains("evidence of this item changed") && s.Severity == Severity.Warning));
+        Assert.Single(await host.DecisionsAsync(itemId));
+        await using var db = host.CreateDbContext();
+        Assert.True(db.ChecklistItems.Single(i => i.Id == itemId).NeedsReconfirmation);
+        cut.WaitForAssertion(() => Assert.Contains("Second rewrite", cut.Markup));
     }
 
     [Fact]
