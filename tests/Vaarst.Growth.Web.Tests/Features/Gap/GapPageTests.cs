@@ -50,14 +50,13 @@ public sealed class GapPageTests(SeededDatabase shared) : ComponentTestContext, 
     }
 
     [Theory]
-    [InlineData(0, "hsl(150, 45%, 96%)", "#1B2430")]
-    [InlineData(100, "hsl(150, 45%, 30%)", "#fff")]
+    [InlineData(0, "#F0F9F5", CoverageScale.DarkText)]
+    [InlineData(100, "#2A6F4C", CoverageScale.LightText)]
     public void Heatmap_cell_colour_deepens_with_coverage_and_keeps_text_readable(int signedOff, string background, string text)
     {
         var style = TeamHeatmapPage.CellStyle(new GapCounts(100, signedOff, 0, 0, 0, 0, 0));
 
-        Assert.Contains(background, style);
-        Assert.Contains($"color: {text}", style);
+        Assert.Equal($"background: {background}; color: {text};", style);
     }
 
     [Fact]
