@@ -33,9 +33,9 @@ public static class GrowthWebApplication
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddGrowthAuthentication(authenticationMode, builder.Configuration, builder.Environment.IsDevelopment());
         builder.Services.AddSingleton(new SignInOptions(authenticationMode));
-        builder.Services.AddDataProtection()
-            .SetApplicationName("Vaarst.Growth")
-            .PersistKeysToDbContext<GrowthDbContext>();
+        KeyProtection.Configure(
+            builder.Services.AddDataProtection().SetApplicationName("Vaarst.Growth").PersistKeysToDbContext<GrowthDbContext>(),
+            builder.Logging, builder.Configuration);
         builder.Services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "vaarst.antiforgery";
@@ -89,6 +89,7 @@ public static class GrowthWebApplication
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [];
         var url = addresses.FirstOrDefault() ?? "the app's URL";
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Vaarst.Growth");
+        KeyProtection.Announce(app.Configuration, logger);
         if (authenticationMode == AuthenticationModes.Development)
         {
             logger.LogInformation("Vaarst Growth is ready: open {Url} and pick a demo person (engineer, line manager, calibration panel or administrator) to sign in.", url);
