@@ -64,7 +64,7 @@ public sealed partial class StaleAuthorityBrowserTests(AppFixture app) : IClassF
 
         await ChangeAsync("morgan.ellis@vaarst.example", r => r with { Roles = Roles.Engineer });
 
-        // Nobody clicks: the tab's revalidation (every 30 s by default) notices and the page reloads through sign-in,
+        // Nobody clicks: the tab's revalidation (every 30 s by default, 5 s in these tests) notices and the page reloads through sign-in,
         // which sends him straight back with the directory's roles.
         var revalidated = new LocatorAssertionsToBeVisibleOptions { Timeout = 120_000 };
         await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "My checklist" })).ToBeVisibleAsync(revalidated);
