@@ -245,6 +245,40 @@ public sealed class ReviewDecisionTests
     }
 
     [Fact]
+    public async Task Decision_on_a_statement_whose_text_an_import_changed_since_it_was_opened_is_a_conflict_and_records_nothing()
+    {
+        // What the reviewer saw includes the statement: a framework import that rewrites it while the item waits for
+        // review must not let a decision taken on the old wording be recorded as a sign-off of the new one.
+        await using var s = await CreateAsync();
+        var itemId = await SubmittedAsync(s, s.Edge, Benchmarking);
+        var opened = await s.UseCase<GetItem>().HandleAsync(s.Manager, itemId, Ct);
+        var rewritten = "I can write performance/benchmarking code and present the results as the basis for a decision.";
+        var pages = Directory.GetFiles(RepositoryRoot.Combine("seed-content", "careerframework"), "*.md", SearchOption.AllDirectories)
+            .Select(f => (File: Path.GetRelativePath(RepositoryRoot.Combine("seed-content"), f), Text: File.ReadAllText(f)))
+            .Select(p => (p.File, Text: p.Text.Replace(Benchmarking + " and analyse the results.", rewritten)))
+            .ToArray();
+        Assert.Contains(pages, p => p.Text.Contains(rewritten));
+        await s.ImportPagesAsync(pages);
+        var audited = await s.CountAsync<AuditEvent>();
+
+        foreach (var decide in new Func<Task>[]
+        {
+            () => s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, opened.Version, null, opened.EvidenceFingerprint), Ct),
+            () => s.UseCase<RequestChanges>().HandleAsync(s.Manager, new DecisionRequest(itemId, opened.Version, "More", opened.EvidenceFingerprint), Ct),
+        })
+        {
+            await Assert.ThrowsAsync<ConflictException>(decide);
+        }
+
+        Assert.Equal(0, await s.CountAsync<ReviewDecision>());
+        Assert.Equal(audited, await s.CountAsync<AuditEvent>());
+        var reloaded = await s.UseCase<GetItem>().HandleAsync(s.Manager, itemId, Ct);
+        Assert.Equal(ChecklistStatus.Submitted, reloaded.Status);
+        await s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, reloaded.Version, null, reloaded.EvidenceFingerprint), Ct);
+        Assert.Equal(ItemStatus.SignedOff, (await s.ItemAsync(itemId)).Status);
+    }
+
+    [Fact]
     public async Task Evidence_edit_committed_while_the_decision_is_being_made_is_a_conflict_and_records_nothing()
     {
         await using var s = await CreateAsync();
