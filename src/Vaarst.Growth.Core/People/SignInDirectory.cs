@@ -32,8 +32,9 @@ public sealed class SignInDirectory(IDbContextFactory<GrowthDbContext> dbFactory
     }
 
     /// <summary>
-    /// Matches an Entra ID identity: by object id, else by e-mail (case-insensitive), in which case the object id
-    /// is stored so later sign-ins match on it. Returns null for someone who is not in the directory.
+    /// Matches an Entra ID identity: by object id, else by e-mail (case-insensitive) for a person not yet bound to an
+    /// object id, in which case the object id is stored so later sign-ins match on it (and only on it). Returns null for
+    /// someone who is not in the directory, or whose e-mail belongs to a person another account is bound to.
     /// </summary>
     public async Task<Actor?> MatchAsync(string? objectId, string? email, CancellationToken cancellationToken = default)
     {
@@ -47,8 +48,10 @@ public sealed class SignInDirectory(IDbContextFactory<GrowthDbContext> dbFactory
         if (person is null && !string.IsNullOrWhiteSpace(email))
         {
             var normalised = email.Trim().ToLowerInvariant();
-            person = await db.People.FirstOrDefaultAsync(p => p.Email.ToLower() == normalised && p.IsActive, cancellationToken);
-            if (person is not null && person.EntraObjectId is null && !string.IsNullOrWhiteSpace(objectId))
+            // Only a person no account has signed in as yet: the e-mail claim (preferred_username) is not proof of
+            // identity, so once a person is bound to an object id, another account with their e-mail is not them.
+            person = await db.People.FirstOrDefaultAsync(p => p.Email.ToLower() == normalised && p.IsActive && p.EntraObjectId == null, cancellationToken);
+            if (person is not null && !string.IsNullOrWhiteSpace(objectId))
             {
                 person.EntraObjectId = objectId;
                 await db.SaveChangesAsync(cancellationToken);
