@@ -211,6 +211,22 @@ public sealed class DirectoryTests
     }
 
     [Fact]
+    public async Task Binding_an_Entra_account_to_a_person_is_audited_about_them_once()
+    {
+        // Which account may sign in as whom is a change of the directory like any other: it has its audit event.
+        await using var s = await CreateAsync();
+        var directory = new SignInDirectory(s.Database, s.Database.Clock);
+
+        await directory.MatchAsync("oid-eda", "eda@vaarst.example", Ct);
+        await directory.MatchAsync("oid-eda", "eda@vaarst.example", Ct);
+
+        await using var db = s.Database.CreateDbContext();
+        var bound = await db.AuditEvents.SingleAsync(a => a.Type == AuditEventTypes.EntraAccountBound, Ct);
+        Assert.Equal((s.Edge.PersonId, s.Edge.PersonId, "Person", s.Edge.PersonId.ToString()), (bound.ActorId, bound.PersonId, bound.SubjectType, bound.SubjectId));
+        Assert.Contains("oid-eda", bound.After);
+    }
+
+    [Fact]
     public async Task Entra_sign_in_matches_by_object_id_else_by_email_and_then_stores_the_object_id()
     {
         await using var s = await CreateAsync();
