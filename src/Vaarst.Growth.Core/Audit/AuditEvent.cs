@@ -43,6 +43,7 @@ public static class AuditEventTypes
     public const string DelegationAssigned = "delegation.assigned";
     public const string DirectoryImported = "directory.imported";
     public const string PersonUpdated = "directory.person-updated";
+    public const string EntraAccountBound = "directory.entra-account-bound";
     public const string SessionCreated = "calibration.session-created";
     public const string CandidateNominated = "calibration.nominated";
     public const string SessionStarted = "calibration.session-started";

@@ -141,6 +141,7 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
         await db.SaveChangesAsync(cancellationToken);
         await InsertStatementsAsync(db, added, version, cancellationToken);
         var flagged = await FlagSignedOffItemsAsync(db, actor, run.ChangedStatementIds, version, now, cancellationToken);
+        await MoveOnItemsOpenToADecisionAsync(db, run.ChangedStatementIds, now, cancellationToken);
 
         version.Summary = Truncate($"{request.Pages.Count} page(s), {run.Changes.Count} change(s), {flagged.Count} item(s) flagged for re-confirmation", TextLimits.FrameworkSummary);
         db.Record(actor, now, AuditEventTypes.FrameworkImported, "FrameworkVersion", version.Number.ToString(),
@@ -161,6 +162,26 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
 
         return await ItemRules.FlagSignedOffAsync(db, actor, db.ChecklistItems.Where(i => statementIds.Contains(i.StatementId)),
             $"The statement's text changed in framework version {version.Number}.", now, cancellationToken);
+    }
+
+    /// <summary>
+    /// A reviewer decides on the statement as much as on the evidence (ADR 0005): an item open to a decision whose
+    /// statement was rewritten (waiting for review, or signed off: re-confirm and revoke are decisions too, and an item
+    /// already flagged is not flagged again) moves to a new version, so a decision taken on a view of the old wording is
+    /// a conflict and the reviewer reloads to see the new one. Its state is unchanged (nothing to audit beyond the import).
+    /// </summary>
+    private static async Task MoveOnItemsOpenToADecisionAsync(GrowthDbContext db, IReadOnlyCollection<int> statementIds, DateTime now, CancellationToken cancellationToken)
+    {
+        if (statementIds.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var item in await db.ChecklistItems.Where(i => statementIds.Contains(i.StatementId) && (i.Status == ItemStatus.Submitted || i.Status == ItemStatus.SignedOff)).ToListAsync(cancellationToken))
+        {
+            item.UpdatedAtUtc = now;
+            db.Entry(item).Property(i => i.UpdatedAtUtc).IsModified = true; // bumps Version even within the same clock tick
+        }
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.Data;
 
 namespace Vaarst.Growth.Core.People;
@@ -10,8 +11,10 @@ public sealed record SignInCandidate(int Id, string Name, string Email, Roles Ro
 /// directory person. Sign-in happens before there is an actor, so this is the one use case without one; the web
 /// layer only exposes <see cref="ListAsync"/> when development sign-in is enabled.
 /// </summary>
-public sealed class SignInDirectory(IDbContextFactory<GrowthDbContext> dbFactory)
+public sealed class SignInDirectory(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider? time = null)
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public async Task<IReadOnlyList<SignInCandidate>> ListAsync(CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -32,8 +35,9 @@ public sealed class SignInDirectory(IDbContextFactory<GrowthDbContext> dbFactory
     }
 
     /// <summary>
-    /// Matches an Entra ID identity: by object id, else by e-mail (case-insensitive), in which case the object id
-    /// is stored so later sign-ins match on it. Returns null for someone who is not in the directory.
+    /// Matches an Entra ID identity: by object id, else by e-mail (case-insensitive) for a person not yet bound to an
+    /// object id, in which case the object id is stored so later sign-ins match on it (and only on it). Returns null for
+    /// someone who is not in the directory, or whose e-mail belongs to a person another account is bound to.
     /// </summary>
     public async Task<Actor?> MatchAsync(string? objectId, string? email, CancellationToken cancellationToken = default)
     {
@@ -47,10 +51,16 @@ public sealed class SignInDirectory(IDbContextFactory<GrowthDbContext> dbFactory
         if (person is null && !string.IsNullOrWhiteSpace(email))
         {
             var normalised = email.Trim().ToLowerInvariant();
-            person = await db.People.FirstOrDefaultAsync(p => p.Email.ToLower() == normalised && p.IsActive, cancellationToken);
-            if (person is not null && person.EntraObjectId is null && !string.IsNullOrWhiteSpace(objectId))
+            // Only a person no account has signed in as yet: the e-mail claim (preferred_username) is not proof of
+            // identity, so once a person is bound to an object id, another account with their e-mail is not them.
+            person = await db.People.FirstOrDefaultAsync(p => p.Email.ToLower() == normalised && p.IsActive && p.EntraObjectId == null, cancellationToken);
+            if (person is not null && !string.IsNullOrWhiteSpace(objectId))
             {
+                // From now on only this account signs in as them: a change of the directory, audited with it.
                 person.EntraObjectId = objectId;
+                db.Record(new Actor(person.Id, person.Name, person.Roles), _time.GetUtcNow().UtcDateTime, AuditEventTypes.EntraAccountBound,
+                    "Person", person.Id.ToString(), $"{person.Name} signed in with Entra ID for the first time; that account now signs in as them",
+                    before: new { entraObjectId = (string?)null }, after: new { entraObjectId = objectId, matchedBy = "e-mail" }, personId: person.Id);
                 await db.SaveChangesAsync(cancellationToken);
             }
         }

@@ -194,6 +194,39 @@ public sealed class DirectoryTests
     }
 
     [Fact]
+    public async Task Entra_sign_in_with_another_object_id_does_not_take_over_a_person_already_bound_to_one()
+    {
+        // preferred_username (or an e-mail claim) is not proof of who someone is: once a person signed in with an object
+        // id, another account (a guest, or an account that was given the same e-mail) does not become them.
+        await using var s = await CreateAsync();
+        var directory = new SignInDirectory(s.Database);
+        Assert.Equal(s.Edge.PersonId, (await directory.MatchAsync("oid-eda", "eda@vaarst.example", Ct))!.PersonId);
+
+        Assert.Null(await directory.MatchAsync("oid-intruder", "eda@vaarst.example", Ct));
+        Assert.Null(await directory.MatchAsync("oid-intruder", "EDA@VAARST.EXAMPLE", Ct));
+        Assert.Null(await directory.MatchAsync(null, "eda@vaarst.example", Ct));
+        Assert.Equal(s.Edge.PersonId, (await directory.MatchAsync("oid-eda", "eda@vaarst.example", Ct))!.PersonId);
+        await using var db = s.Database.CreateDbContext();
+        Assert.Equal("oid-eda", await db.People.Where(p => p.Id == s.Edge.PersonId).Select(p => p.EntraObjectId).SingleAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Binding_an_Entra_account_to_a_person_is_audited_about_them_once()
+    {
+        // Which account may sign in as whom is a change of the directory like any other: it has its audit event.
+        await using var s = await CreateAsync();
+        var directory = new SignInDirectory(s.Database, s.Database.Clock);
+
+        await directory.MatchAsync("oid-eda", "eda@vaarst.example", Ct);
+        await directory.MatchAsync("oid-eda", "eda@vaarst.example", Ct);
+
+        await using var db = s.Database.CreateDbContext();
+        var bound = await db.AuditEvents.SingleAsync(a => a.Type == AuditEventTypes.EntraAccountBound, Ct);
+        Assert.Equal((s.Edge.PersonId, s.Edge.PersonId, "Person", s.Edge.PersonId.ToString()), (bound.ActorId, bound.PersonId, bound.SubjectType, bound.SubjectId));
+        Assert.Contains("oid-eda", bound.After);
+    }
+
+    [Fact]
     public async Task Entra_sign_in_matches_by_object_id_else_by_email_and_then_stores_the_object_id()
     {
         await using var s = await CreateAsync();

@@ -245,6 +245,61 @@ public sealed class ReviewDecisionTests
     }
 
     [Fact]
+    public async Task Decision_on_a_statement_whose_text_an_import_changed_since_it_was_opened_is_a_conflict_and_records_nothing()
+    {
+        // What the reviewer saw includes the statement: a framework import that rewrites it while the item waits for a
+        // decision must not let a decision taken on the old wording be recorded as one on the new wording.
+        await using var s = await CreateAsync();
+        var itemId = await SubmittedAsync(s, s.Edge, Benchmarking);
+        var opened = await s.UseCase<GetItem>().HandleAsync(s.Manager, itemId, Ct);
+        await ImportWithStatementTextAsync(s, "I can write performance/benchmarking code and present the results as the basis for a decision.");
+        var audited = await s.CountAsync<AuditEvent>();
+
+        foreach (var decide in new Func<Task>[]
+        {
+            () => s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, opened.Version, null, opened.EvidenceFingerprint), Ct),
+            () => s.UseCase<RequestChanges>().HandleAsync(s.Manager, new DecisionRequest(itemId, opened.Version, "More", opened.EvidenceFingerprint), Ct),
+        })
+        {
+            await Assert.ThrowsAsync<ConflictException>(decide);
+        }
+
+        Assert.Equal(0, await s.CountAsync<ReviewDecision>());
+        Assert.Equal(audited, await s.CountAsync<AuditEvent>());
+        var reloaded = await s.UseCase<GetItem>().HandleAsync(s.Manager, itemId, Ct);
+        Assert.Equal(ChecklistStatus.Submitted, reloaded.Status);
+        await s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, reloaded.Version, null, reloaded.EvidenceFingerprint), Ct);
+
+        // Signed off, then rewritten: flagged for re-confirmation. The reviewer opens it, and the wording changes again
+        // (the item is already flagged) before they re-confirm.
+        await ImportWithStatementTextAsync(s, "I can write benchmarking code.");
+        var toReconfirm = await s.UseCase<GetItem>().HandleAsync(s.Manager, itemId, Ct);
+        Assert.Equal(ChecklistStatus.NeedsReconfirmation, toReconfirm.Status);
+        await ImportWithStatementTextAsync(s, "I can write benchmarking code for embedded devices.");
+        var decisions = await s.CountAsync<ReviewDecision>();
+
+        await Assert.ThrowsAsync<ConflictException>(() =>
+            s.UseCase<ReconfirmItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, toReconfirm.Version, null, toReconfirm.EvidenceFingerprint), Ct));
+        Assert.Equal(decisions, await s.CountAsync<ReviewDecision>());
+        Assert.True((await s.ItemAsync(itemId)).NeedsReconfirmation);
+    }
+
+    /// <summary>Imports the seed framework with the benchmarking statement's text replaced (identity kept: same place).</summary>
+    private static async Task ImportWithStatementTextAsync(Scenario s, string text)
+    {
+        await using var db = s.Database.CreateDbContext();
+        var current = await db.Statements.Where(x => x.Id == db.ChecklistItems.Select(i => i.StatementId).First()).Select(x => x.Text).SingleAsync(Ct);
+        var root = RepositoryRoot.Combine("seed-content");
+        var pages = Directory.GetFiles(RepositoryRoot.Combine("seed-content", "careerframework"), "*.md", SearchOption.AllDirectories)
+            .Select(f => (File: Path.GetRelativePath(root, f), Text: File.ReadAllText(f).Replace("I can to write performance/benchmarking code and analyse the results.", current)))
+            .Select(p => (p.File, Text: p.Text.Replace(current, text)))
+            .ToArray();
+        Assert.Contains(pages, p => p.Text.Contains(text));
+        await s.ImportPagesAsync(pages);
+        Assert.Equal(text, await db.Statements.Where(x => x.Text == text).Select(x => x.Text).SingleAsync(Ct));
+    }
+
+    [Fact]
     public async Task Evidence_edit_committed_while_the_decision_is_being_made_is_a_conflict_and_records_nothing()
     {
         await using var s = await CreateAsync();

@@ -106,16 +106,24 @@ public sealed class StaleAuthorityTests
     [InlineData("/review\r\nSet-Cookie: x=1")]
     [InlineData("/\u007f/evil.example")]
     [InlineData("/\u0001")]
-    public async Task Return_url_with_control_characters_falls_back_to_home(string returnUrl)
+    [InlineData("/caf\u00e9")]
+    [InlineData("/\u2028/evil.example")]
+    public async Task Return_url_with_control_or_non_ascii_characters_falls_back_to_home(string returnUrl)
     {
+        // A response header carries ASCII only: Kestrel refuses anything else (HTTP 500), so such a return URL is not followed.
         await using var app = new GrowthAppFactory();
+        var client = app.CreateBrowserlessClient();
+        var signIn = await SignInTests.SignInAsync(client, "sam.lee@vaarst.example", returnUrl);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/", signIn.Headers.Location!.OriginalString);
+
+        var signedIn = await client.GetAsync($"/account/signin?returnUrl={Uri.EscapeDataString(returnUrl)}", Ct);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal("/", signedIn.Headers.Location!.OriginalString);
+
         var anonymous = await app.CreateBrowserlessClient().GetAsync($"/account/signin?returnUrl={Uri.EscapeDataString(returnUrl)}", Ct);
         Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
         Assert.Equal("/account/dev-signin?returnUrl=%2F", anonymous.Headers.Location!.OriginalString);
-
-        var signIn = await SignInTests.SignInAsync(app.CreateBrowserlessClient(), "sam.lee@vaarst.example", returnUrl);
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
-        Assert.Equal("/", signIn.Headers.Location!.OriginalString);
     }
 
     /// <summary>Where a redirect sends the browser (path and query; the cookie handler writes absolute URLs).</summary>

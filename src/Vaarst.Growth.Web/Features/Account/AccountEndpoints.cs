@@ -71,11 +71,12 @@ public static class AccountEndpoints
     /// <summary>
     /// Only local paths are followed after sign-in, so the sign-in page cannot be used as an open redirect. Control
     /// characters fall back to "/" too: browsers drop a tab or newline inside a URL ("/\t/evil.example" becomes
-    /// "//evil.example"), and a header cannot carry them (they used to answer HTTP 500).
+    /// "//evil.example"), and a header cannot carry them (they used to answer HTTP 500). So do characters outside ASCII:
+    /// Kestrel refuses them in the Location header (HTTP 500), and the app's own return URLs arrive percent-encoded.
     /// </summary>
     public static string SafeReturnUrl(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//") && !returnUrl.StartsWith("/\\")
-        && !returnUrl.Any(char.IsControl)
+        && returnUrl.All(c => char.IsAscii(c) && !char.IsControl(c))
             ? returnUrl
             : "/";
 }
