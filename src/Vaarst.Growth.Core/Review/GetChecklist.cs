@@ -103,11 +103,17 @@ public sealed class GetChecklist(IDbContextFactory<GrowthDbContext> dbFactory)
 
         var view = sections.Select(s => new ChecklistSection(s.Name, s.AppliesToAll, s.Areas.Select(a => new ChecklistArea(a.Id, a.Name, a.Anchor, a.IsDefined,
             a.IsDefined
-                ? a.Statements.Select(st => items.TryGetValue(st.Id, out var i)
-                    ? new ChecklistRow(st.Id, st.Text, i.Id, i.Version, i.Rating, i.NotApplicableReason, ChecklistStatuses.Of(i.Status, i.NeedsReconfirmation),
-                        i.Evidence, latest.GetValueOrDefault(i.Id)?.Comment, latest.GetValueOrDefault(i.Id)?.Reviewer, latest.GetValueOrDefault(i.Id)?.DecidedAtUtc,
-                        i.NeedsReconfirmation ? i.ReconfirmationReason : null)
-                    : new ChecklistRow(st.Id, st.Text, null, 0, SelfRating.NotStarted, null, ChecklistStatus.Draft, 0, null, null, null, null)).ToList()
+                ? a.Statements.Select(st =>
+                {
+                    if (!items.TryGetValue(st.Id, out var i))
+                    {
+                        return new ChecklistRow(st.Id, st.Text, null, 0, SelfRating.NotStarted, null, ChecklistStatus.Draft, 0, null, null, null, null);
+                    }
+
+                    var comment = latest.GetValueOrDefault(i.Id);
+                    return new ChecklistRow(st.Id, st.Text, i.Id, i.Version, i.Rating, i.NotApplicableReason, ChecklistStatuses.Of(i.Status, i.NeedsReconfirmation),
+                        i.Evidence, comment?.Comment, comment?.Reviewer, comment?.DecidedAtUtc, i.NeedsReconfirmation ? i.ReconfirmationReason : null);
+                }).ToList()
                 : [])).ToList())).ToList();
 
         return new ChecklistView(me.Name, me.CraftName, me.Specialism, me.TargetLevel, level.Level, levels.Select(l => l.Level).ToList(), view);
