@@ -9,8 +9,8 @@ namespace Vaarst.Growth.Load;
 /// </summary>
 public static partial class SignIn
 {
-    /// <summary>Prerendered pages each role visits. Engineers: home, checklist, gap view; managers: review queue, team heatmap, team.</summary>
-    public static readonly string[] EngineerPaths = ["/", "/checklist", "/gap"];
+    /// <summary>Prerendered pages each role visits. Engineers: home, checklist, gap view, evidence library; managers: review queue, team heatmap, team.</summary>
+    public static readonly string[] EngineerPaths = ["/", "/checklist", "/gap", "/evidence"];
     public static readonly string[] ManagerPaths = ["/reviews", "/team/heatmap", "/team"];
 
     public static async Task<int> RunAsync(Uri baseUrl, int engineers, int managers, string output)

@@ -10,9 +10,15 @@
 #    X-Forwarded-Proto: https), except that people sign in through development sign-in (Authentication:Mode=Development,
 #    which the app refuses only in the Production environment), so generated people can sign in without Entra ID.
 # 4. Signs in 40 engineers and 10 line managers (one cookie each) and runs wrk with 50 connections: a 10 s warm-up,
-#    a 30 s mixed run (engineers: home, checklist, gap view; managers: review queue, team heatmap, team), then 10 s per page.
-# 5. Opens Blazor circuits through the real protocol (Vaarst.Growth.Load circuits) in steps of CIRCUITS (default
+#    a 30 s mixed run (engineers: home, checklist, gap view, evidence library; managers: review queue, team heatmap,
+#    team), then 10 s per page. This closed loop says at what rate 50 hammering clients saturate the app.
+# 5. Open loop (Vaarst.Growth.Load openloop): the same mix arriving at fixed rates (RATES, default 15,30,50,100,150
+#    requests a second, OPEN_SECONDS each, default 20), latency from each request's scheduled time, clients giving up
+#    after 10 s; says how many people the box serves with p95 under 200 ms, and how long it takes to drain.
+# 6. Opens Blazor circuits through the real protocol (Vaarst.Growth.Load circuits) in steps of CIRCUITS (default
 #    200,1000), holds them and reads the app's working set and live GC heap after each step.
+# Parts can be skipped: CLOSED_LOOP=0 (no wrk runs), RATES=none, CIRCUITS=none; DATABASE=/path/org.db reuses a
+# generated organisation instead of generating one (the file is used in place).
 # Prints a Markdown summary and leaves everything (database, logs, results.md) in the temp folder it names.
 set -euo pipefail
 
@@ -23,12 +29,17 @@ CONNECTIONS="${CONNECTIONS:-50}"
 DURATION="${DURATION:-30s}"
 PAGE_DURATION="${PAGE_DURATION:-10s}"
 PORT="${PORT:-5391}"
+RATES="${RATES:-15,30,50,100,150}"
+OPEN_SECONDS="${OPEN_SECONDS:-20}"
 WORK="$(mktemp -d /tmp/vaarst-load.XXXXXX)"
 URL="http://127.0.0.1:$PORT"
 WEB_BIN="$REPO/src/Vaarst.Growth.Web/bin/Release/net10.0"
 LOAD_DLL="$REPO/tests/Vaarst.Growth.Load/bin/Release/net10.0/Vaarst.Growth.Load.dll"
 
-command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk" >&2; exit 1; }
+CLOSED_LOOP="${CLOSED_LOOP:-1}"
+if [ "$CLOSED_LOOP" != 0 ]; then
+  command -v wrk >/dev/null || { echo "wrk is not installed: apt-get install -y wrk (or CLOSED_LOOP=0)" >&2; exit 1; }
+fi
 cd "$REPO"
 echo "Working folder: $WORK"
 
@@ -37,8 +48,11 @@ dotnet tool restore >/dev/null
 dotnet build -c Release src/Vaarst.Growth.Web -v quiet -nologo >"$WORK/build.log"
 dotnet build -c Release tests/Vaarst.Growth.Load -v quiet -nologo >>"$WORK/build.log"
 
-echo "== Generate $ENGINEERS engineers"
-dotnet "$WEB_BIN/Vaarst.Growth.Web.dll" data generate --engineers "$ENGINEERS" --database "$WORK/org.db" | grep -v '^info\|^      ' | tee "$WORK/generate.log"
+DB="${DATABASE:-$WORK/org.db}"
+if [ -z "${DATABASE:-}" ]; then
+  echo "== Generate $ENGINEERS engineers"
+  dotnet "$WEB_BIN/Vaarst.Growth.Web.dll" data generate --engineers "$ENGINEERS" --database "$DB" | grep -v '^info\|^      ' | tee "$WORK/generate.log"
+fi
 
 echo "== Start the app on $URL"
 # Each circuit is a socket on both ends, in this shell's processes.
@@ -50,7 +64,7 @@ ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
     ASPNETCORE_FORWARDEDHEADERS_ENABLED=true \
     Authentication__Mode=Development \
     Database__Provider=Sqlite \
-    ConnectionStrings__Growth="Data Source=$WORK/org.db" \
+    ConnectionStrings__Growth="Data Source=$DB" \
     Database__SeedDemoData=false \
     Framework__SeedContentPath="$WORK/no-seed-framework" \
     dotnet Vaarst.Growth.Web.dll
@@ -87,20 +101,34 @@ run_wrk() { # label, requests file, duration
     "$not_200" "$socket_errors" "$load_before → $load_after" | tee -a "$WORK/pages.md"
 }
 
-echo "== wrk: $CONNECTIONS connections"
 {
   echo "| Run | Requests | Requests/s | p50 | p95 | p99 | Not 200 | Timeouts and socket errors | Load average (1/5/15 min) before → after |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
 } >"$WORK/pages.md"
-wrk -t2 -c"$CONNECTIONS" -d10s -s "$REPO/tests/Vaarst.Growth.Load/mix.lua" "$URL" -- "$WORK/mix.tsv" >"$WORK/warmup.log"
-run_wrk "Mix, $DURATION (80% engineer pages, 20% manager pages)" "$WORK/mix.tsv" "$DURATION"
-for page in $PAGES; do
-  run_wrk "\`$page\` only, $PAGE_DURATION" "$WORK/page-$(echo "$page" | tr '/' '_').tsv" "$PAGE_DURATION"
-done
+if [ "$CLOSED_LOOP" != 0 ]; then
+  echo "== wrk: $CONNECTIONS connections"
+  wrk -t2 -c"$CONNECTIONS" -d10s -s "$REPO/tests/Vaarst.Growth.Load/mix.lua" "$URL" -- "$WORK/mix.tsv" >"$WORK/warmup.log"
+  run_wrk "Mix, $DURATION (engineer and manager pages)" "$WORK/mix.tsv" "$DURATION"
+  for page in $PAGES; do
+    run_wrk "\`$page\` only, $PAGE_DURATION" "$WORK/page-$(echo "$page" | tr '/' '_').tsv" "$PAGE_DURATION"
+  done
+else
+  echo "(closed loop skipped: CLOSED_LOOP=0)" >"$WORK/pages.md"
+fi
+if [ "$RATES" != none ]; then
+  echo "== Open loop: $RATES requests a second, $OPEN_SECONDS s each"
+  dotnet "$LOAD_DLL" openloop "$URL" "$WORK/users.tsv" "$APP_PID" "$RATES" "$OPEN_SECONDS" "$WORK/openloop.md" | tee "$WORK/openloop.log"
+else
+  echo "(open loop skipped: RATES=none)" >"$WORK/openloop.md"
+fi
 RSS_AFTER_HTTP=$(awk '/VmRSS/ { printf "%.0f MB", $2 / 1024 }' /proc/$APP_PID/status)
 
-echo "== Circuits: $CIRCUITS"
-dotnet "$LOAD_DLL" circuits "$URL" "$WORK/users.tsv" "$APP_PID" "$CIRCUITS" "$WORK/circuits.md" | tee "$WORK/circuits.log" || true
+if [ "$CIRCUITS" != none ]; then
+  echo "== Circuits: $CIRCUITS"
+  dotnet "$LOAD_DLL" circuits "$URL" "$WORK/users.tsv" "$APP_PID" "$CIRCUITS" "$WORK/circuits.md" | tee "$WORK/circuits.log" || true
+else
+  echo "(circuits skipped: CIRCUITS=none)" >"$WORK/circuits.md"
+fi
 
 {
   echo "# Load run $(date -u '+%Y-%m-%d %H:%M UTC'), commit $(git -C "$REPO" rev-parse --short HEAD)$(git -C "$REPO" diff --quiet || echo ' (with local changes)')"
@@ -111,6 +139,10 @@ dotnet "$LOAD_DLL" circuits "$URL" "$WORK/users.tsv" "$APP_PID" "$CIRCUITS" "$WO
   echo "## Prerendered pages, $CONNECTIONS connections, 50 signed-in people"
   echo
   cat "$WORK/pages.md"
+  echo
+  echo "## Open loop: the mix arriving at fixed rates"
+  echo
+  cat "$WORK/openloop.md"
   echo
   echo "## Blazor circuits"
   echo

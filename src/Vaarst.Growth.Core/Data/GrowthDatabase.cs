@@ -16,6 +16,7 @@ public static class GrowthDatabase
     /// <summary>Configures <paramref name="builder"/> for a provider; used by the app, the tools and the tests alike.</summary>
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string provider, string connectionString)
     {
+        builder.AddInterceptors(AbandonedRequests.Interceptor);
         if (string.Equals(provider, DatabaseOptions.Sqlite, StringComparison.OrdinalIgnoreCase))
         {
             return builder.UseSqlite(connectionString, o => o.MigrationsAssembly(SqliteMigrationsAssembly).UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));

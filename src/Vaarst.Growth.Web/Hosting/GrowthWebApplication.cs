@@ -57,6 +57,7 @@ public static class GrowthWebApplication
 
         var app = builder.Build();
 
+        app.UseAbandonedRequestWork();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
