@@ -136,10 +136,11 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
             return (new ImportFrameworkResult(false, null, [], 0), []);
         }
 
-        // Set-based, new statements are written after the rows they hang from have keys.
-        IReadOnlyList<(Area Area, Statement Statement)> added = setBased ? run.DetachAddedStatements() : [];
+        // Set-based, new sections, areas and statements are written after the rows they hang from have keys.
+        var added = setBased ? run.DetachAdded() : AddedRows.None;
         await db.SaveChangesAsync(cancellationToken);
-        await InsertStatementsAsync(db, added, version, cancellationToken);
+        await InsertSectionsAndAreasAsync(db, added, cancellationToken);
+        await InsertStatementsAsync(db, added.Statements, version, cancellationToken);
         var flagged = await FlagSignedOffItemsAsync(db, actor, run.ChangedStatementIds, version, now, cancellationToken);
         await MoveOnItemsOpenToADecisionAsync(db, run.ChangedStatementIds, now, cancellationToken);
 
@@ -199,6 +200,97 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
         (nameof(Statement.RetiredInVersionId), (_, statement) => statement.RetiredInVersionId),
     ];
 
+    /// <summary>The set-based insert's columns of a new section (same rule as <see cref="StatementColumns"/>).</summary>
+    internal static readonly IReadOnlyList<(string Property, Func<Level, Section, object?> Value)> SectionColumns =
+    [
+        (nameof(Section.LevelId), (level, _) => level.Id),
+        (nameof(Section.Name), (_, section) => section.Name),
+        (nameof(Section.AppliesToAll), (_, section) => section.AppliesToAll),
+        (nameof(Section.Order), (_, section) => section.Order),
+        (nameof(Section.RetiredInVersionId), (_, section) => section.RetiredInVersionId),
+    ];
+
+    /// <summary>The set-based insert's columns of a new area (same rule as <see cref="StatementColumns"/>).</summary>
+    internal static readonly IReadOnlyList<(string Property, Func<Section, Area, object?> Value)> AreaColumns =
+    [
+        (nameof(Area.SectionId), (section, _) => section.Id),
+        (nameof(Area.Name), (_, area) => area.Name),
+        (nameof(Area.Anchor), (_, area) => area.Anchor),
+        (nameof(Area.Link), (_, area) => area.Link),
+        (nameof(Area.IsDefined), (_, area) => area.IsDefined),
+        (nameof(Area.Order), (_, area) => area.Order),
+        (nameof(Area.RetiredInVersionId), (_, area) => area.RetiredInVersionId),
+    ];
+
+    /// <summary>
+    /// SQLite only: inserts the run's new sections, then its new areas, with multi-row INSERTs, reading each one's id
+    /// back by its identity within its parent (a section's name within its level, an area's anchor within its section:
+    /// both unique, without letter case, ADR 0006) — SQLite does not promise the order of rows a RETURNING clause gives.
+    /// A first import of 50 pages has ~1,000 of them: one command each through EF.
+    /// </summary>
+    private static async Task InsertSectionsAndAreasAsync(GrowthDbContext db, AddedRows added, CancellationToken cancellationToken)
+    {
+        if (added.Sections.Count > 0)
+        {
+            foreach (var (sql, parameters) in MultiRowInserts(db, SectionColumns, added.Sections))
+            {
+                await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+            }
+
+            var levelIds = added.Sections.Select(a => a.Parent.Id).Distinct().ToList();
+            var stored = await db.Sections.AsNoTracking().Where(x => levelIds.Contains(x.LevelId))
+                .Select(x => new { x.Id, x.LevelId, x.Name }).ToListAsync(cancellationToken);
+            foreach (var (level, section) in added.Sections)
+            {
+                section.Id = stored.Single(x => x.LevelId == level.Id && TextIdentity.Same(x.Name, section.Name)).Id;
+                section.LevelId = level.Id;
+            }
+        }
+
+        if (added.Areas.Count > 0)
+        {
+            foreach (var (sql, parameters) in MultiRowInserts(db, AreaColumns, added.Areas))
+            {
+                await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+            }
+
+            var sectionIds = added.Areas.Select(a => a.Parent.Id).Distinct().ToList();
+            var stored = await db.Areas.AsNoTracking().Where(x => sectionIds.Contains(x.SectionId))
+                .Select(x => new { x.Id, x.SectionId, x.Anchor }).ToListAsync(cancellationToken);
+            foreach (var (section, area) in added.Areas)
+            {
+                area.Id = stored.Single(x => x.SectionId == section.Id && TextIdentity.Same(x.Anchor, area.Anchor)).Id;
+                area.SectionId = section.Id;
+            }
+        }
+    }
+
+    /// <summary>Multi-row INSERTs of new <typeparamref name="TRow"/>s under their parents, 300 rows per command (under SQL
+    /// Server's 1,000-row and 2,100-parameter limits too); SQL with <c>{n}</c> placeholders and their values.</summary>
+    internal static IEnumerable<(string Sql, IReadOnlyList<object> Parameters)> MultiRowInserts<TParent, TRow>(
+        GrowthDbContext db, IReadOnlyList<(string Property, Func<TParent, TRow, object?> Value)> columnValues, IReadOnlyList<(TParent Parent, TRow Row)> rows)
+    {
+        var table = Table<TRow>(db, db.GetService<ISqlGenerationHelper>());
+        var columns = string.Join(", ", columnValues.Select(c => table[c.Property]));
+        const int rowsPerCommand = 300;
+        foreach (var chunk in rows.Chunk(rowsPerCommand))
+        {
+            var values = new List<object>();
+            var tuples = chunk.Select(row => "(" + string.Join(", ", columnValues.Select(column =>
+            {
+                // Every value is a parameter ({n}), so nothing is spliced into the SQL; a null is the NULL literal.
+                if (column.Value(row.Parent, row.Row) is not { } value)
+                {
+                    return "NULL";
+                }
+
+                values.Add(value);
+                return $"{{{values.Count - 1}}}";
+            })) + ")");
+            yield return ($"INSERT INTO {table.Name} ({columns}) VALUES {string.Join(", ", tuples)}", values);
+        }
+    }
+
     /// <summary>
     /// SQLite only: inserts the run's new statements with multi-row INSERTs, then one revision each (its first text)
     /// with one INSERT … SELECT — a handful of commands instead of two per statement. Names come from the model.
@@ -223,23 +315,9 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
         var sql = db.GetService<ISqlGenerationHelper>();
         var statements = Table<Statement>(db, sql);
         var revisions = Table<StatementRevision>(db, sql);
-        var columns = string.Join(", ", StatementColumns.Select(c => statements[c.Property]));
-        const int rowsPerCommand = 300;
-        foreach (var chunk in added.Chunk(rowsPerCommand))
+        foreach (var command in MultiRowInserts(db, StatementColumns, added))
         {
-            var values = new List<object>();
-            var rows = chunk.Select(row => "(" + string.Join(", ", StatementColumns.Select(column =>
-            {
-                // Every value is a parameter ({n}), so nothing is spliced into the SQL; a null is the NULL literal.
-                if (column.Value(row.Area, row.Statement) is not { } value)
-                {
-                    return "NULL";
-                }
-
-                values.Add(value);
-                return $"{{{values.Count - 1}}}";
-            })) + ")");
-            yield return ($"INSERT INTO {statements.Name} ({columns}) VALUES {string.Join(", ", rows)}", values);
+            yield return command;
         }
 
         // Only statements introduced by this version are new: changed and restored ones were introduced earlier.
@@ -261,6 +339,15 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
         public string this[string property] => Columns[property];
     }
 
+    /// <summary>What a set-based run writes itself, parents first.</summary>
+    private sealed record AddedRows(
+        IReadOnlyList<(Level Parent, Section Row)> Sections,
+        IReadOnlyList<(Section Parent, Area Row)> Areas,
+        IReadOnlyList<(Area Area, Statement Statement)> Statements)
+    {
+        public static AddedRows None { get; } = new([], [], []);
+    }
+
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 3)] + "...";
 
     private sealed class ImportRun(GrowthDbContext db, FrameworkVersion version, bool setBased)
@@ -269,19 +356,31 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
         public HashSet<int> ChangedStatementIds { get; } = [];
 
         private readonly List<(Area Area, Statement Statement)> _added = [];
+        private readonly List<(Level Level, Section Section)> _addedSections = [];
+        private readonly List<(Section Section, Area Area)> _addedAreas = [];
 
         /// <summary>
-        /// Takes the new statements out of the graph EF saves (they stay in their areas while the run matches text
-        /// against them); InsertStatementsAsync writes them once their areas have ids.
+        /// Takes the new sections, areas and statements out of the graph EF saves (they stay in their parents while
+        /// the run matches names and text against them); the set-based inserts write them once their parents have ids.
         /// </summary>
-        public IReadOnlyList<(Area Area, Statement Statement)> DetachAddedStatements()
+        public AddedRows DetachAdded()
         {
             foreach (var (area, statement) in _added)
             {
                 area.Statements.Remove(statement);
             }
 
-            return _added;
+            foreach (var (section, area) in _addedAreas)
+            {
+                section.Areas.Remove(area);
+            }
+
+            foreach (var (level, section) in _addedSections)
+            {
+                level.Sections.Remove(section);
+            }
+
+            return new AddedRows(_addedSections, _addedAreas, _added);
         }
 
         public void ApplyPage(List<Craft> crafts, FrameworkPage page)
@@ -345,6 +444,7 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
                 {
                     section = new Section { Name = pageSection.Name, AppliesToAll = pageSection.AppliesToAll, Order = order };
                     level.Sections.Add(section);
+                    _addedSections.Add((level, section));
                     Changes.Add($"{where}: new section \"{pageSection.Name}\"");
                 }
                 else if (section.RetiredInVersionId is not null)
@@ -380,6 +480,7 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
                 {
                     area = new Area { Name = pageArea.Name, Anchor = pageArea.Anchor, Link = pageArea.Link, IsDefined = pageArea.Defined, Order = order };
                     section.Areas.Add(area);
+                    _addedAreas.Add((section, area));
                     Changes.Add($"{where}: new area \"{pageArea.Name}\"{(pageArea.Defined ? "" : " (not yet defined)")}");
                 }
                 else

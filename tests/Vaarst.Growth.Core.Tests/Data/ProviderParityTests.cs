@@ -172,7 +172,7 @@ public sealed class ProviderParityTests
         var pages = FrameworkPageParser.ParsePath(RepositoryRoot.Combine("seed-content", "careerframework")).Pages;
         var changed = FrameworkPageParser.Parse("level4.md", Seed.Replace("I can implement algorithms", "I can implement and test algorithms")).Pages;
 
-        async Task<(List<string> Statements, List<string> Revisions)> ImportTwiceAsync(bool setBased)
+        async Task<(List<string> Statements, List<string> Revisions, List<string> SectionsAndAreas)> ImportTwiceAsync(bool setBased)
         {
             await using var database = await TestDatabase.CreateAsync();
             foreach (var request in new[] { new ImportFrameworkRequest(pages, "seed"), new ImportFrameworkRequest(changed, "edit") })
@@ -191,7 +191,14 @@ public sealed class ProviderParityTests
             var revisions = await read.StatementRevisions
                 .Join(read.Statements, r => r.StatementId, x => x.Id, (r, x) => $"{x.Area!.Section!.Level!.Number}/{x.Area.Anchor}/{x.Order} v{r.FrameworkVersionId}: {r.Text}")
                 .ToListAsync(Ct);
-            return (statements.Order(StringComparer.Ordinal).ToList(), revisions.Order(StringComparer.Ordinal).ToList());
+            var sections = await read.Sections
+                .Select(x => $"{x.Level!.Craft!.Name}/{x.Level.Number}/{x.Order}: {x.Name} (all: {x.AppliesToAll}, retired v{x.RetiredInVersionId})")
+                .ToListAsync(Ct);
+            var areas = await read.Areas
+                .Select(x => $"{x.Section!.Level!.Number}/{x.Section.Name}/{x.Order}: {x.Name} #{x.Anchor} {x.Link} (defined: {x.IsDefined}, retired v{x.RetiredInVersionId}, {x.Statements.Count} statements)")
+                .ToListAsync(Ct);
+            return (statements.Order(StringComparer.Ordinal).ToList(), revisions.Order(StringComparer.Ordinal).ToList(),
+                sections.Concat(areas).Order(StringComparer.Ordinal).ToList());
         }
 
         var setBased = await ImportTwiceAsync(setBased: true);
@@ -201,6 +208,8 @@ public sealed class ProviderParityTests
         Assert.Equal(setBased.Statements, throughEf.Statements);
         Assert.Contains(setBased.Revisions, r => r.Contains("v2: I can implement and test algorithms", StringComparison.Ordinal));
         Assert.Equal(setBased.Revisions, throughEf.Revisions);
+        Assert.Contains(setBased.SectionsAndAreas, r => r.Contains("#", StringComparison.Ordinal));
+        Assert.Equal(setBased.SectionsAndAreas, throughEf.SectionsAndAreas);
     }
 
     [Theory]

@@ -220,6 +220,18 @@ public sealed class SqlServerStatementTests
 
         Assert.Empty(required.Except(listed));
         Assert.All(listed, name => Assert.NotNull(statement.FindProperty(name)));
+
+        // Sections and areas go in set-based too: every column but the key, since a column left out would silently take
+        // its default on SQLite.
+        foreach (var (type, columns) in new[]
+        {
+            (typeof(Section), ImportFramework.SectionColumns.Select(c => c.Property).ToList()),
+            (typeof(Area), ImportFramework.AreaColumns.Select(c => c.Property).ToList()),
+        })
+        {
+            var entity = db.Model.FindEntityType(type)!;
+            Assert.Equal(entity.GetProperties().Where(p => !p.IsPrimaryKey()).Select(p => p.Name).Order(), columns.Order());
+        }
     }
 
     /// <summary>What a use case may end with when every read comes back empty; anything else (e.g. a query EF cannot translate for SQL Server) fails.</summary>
