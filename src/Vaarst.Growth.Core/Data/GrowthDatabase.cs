@@ -50,7 +50,11 @@ public static class GrowthDatabase
         }
 
         services.AddSingleton(options);
-        services.AddDbContextFactory<GrowthDbContext>(b => Configure(b, options.Provider, connectionString!));
+        // Pooled: every use case creates a context (and confirms its caller with another), several per page; a pooled
+        // context is reset and reused instead of being built with its services each time. The context holds no state
+        // of its own, so reuse is safe.
+        services.AddPooledDbContextFactory<GrowthDbContext>(b => Configure(b, options.Provider, connectionString!));
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<GrowthDbContext>>().CreateDbContext());
         return services;
     }
 
