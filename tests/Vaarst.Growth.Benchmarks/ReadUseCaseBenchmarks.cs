@@ -49,10 +49,11 @@ public class ReadUseCaseBenchmarks
     [Benchmark(Description = "Gap view (use case)")]
     public Task<GapView> GapView() => _gap.HandleAsync(_engineer, new GetGapRequest());
 
-    // The same reads as GetGap, by hand: the person and their craft's levels; the target (and current) level's sections,
+    // The same reads as GetGap, by hand: the caller's current authority (ADR 0004); the person and their craft's levels; the target (and current) level's sections,
     // areas and statements; the person's items with evidence counts; and the items' decisions for the history.
     [Benchmark(Description = "Gap view (SQL)")]
     public int GapViewSql() => Sql.Rows(_org, """
+        SELECT Id, Name, Roles, IsActive, SecurityStamp FROM People WHERE Id = $id;
         SELECT p.Id, p.Name, p.CraftId, c.Name, p.Specialism, p.CurrentLevel, p.TargetLevel
         FROM People p LEFT JOIN Crafts c ON c.Id = p.CraftId
         WHERE p.Id = $id;
@@ -100,14 +101,21 @@ public class ReadUseCaseBenchmarks
     public Task<ReviewQueue> ReviewQueue() => _queue.HandleAsync(_manager, new GetReviewQueueRequest());
 
     [Benchmark(Description = "Review queue (SQL)")]
+    // What the use case must read: the caller's current authority (ADR 0004: every use case confirms it), then the
+    // waiting items of the people they may review today (their reports, and the reports of managers who delegated to them).
     public int ReviewQueueSql() => Sql.Rows(_org, """
-        SELECT i.Id, p.Name, a.Name, st.Text, i.Rating,
-               (SELECT COUNT(*) FROM EvidenceSupports es JOIN Evidence e ON e.Id = es.EvidenceId WHERE es.ChecklistItemId = i.Id AND e.IsArchived = 0)
+        SELECT Id, Name, Roles, IsActive, SecurityStamp FROM People WHERE Id = $id;
+        SELECT i.Id, i.Version, i.Status, i.PersonId, p.Name, st.AreaId, a.Name, st.Text, i.Rating,
+               (SELECT COUNT(*) FROM EvidenceSupports es JOIN Evidence e ON e.Id = es.EvidenceId WHERE es.ChecklistItemId = i.Id AND e.IsArchived = 0),
+               i.SubmittedAtUtc, i.UpdatedAtUtc, i.ReconfirmationReason
         FROM ChecklistItems i
         JOIN People p ON p.Id = i.PersonId
         JOIN Statements st ON st.Id = i.StatementId
         JOIN Areas a ON a.Id = st.AreaId
-        WHERE i.PersonId IN (SELECT r.Id FROM People r WHERE r.ManagerId = $id)
+        WHERE i.PersonId IN (SELECT r.Id FROM People r WHERE r.Id <> $id AND r.ManagerId IN (
+                SELECT $id UNION ALL
+                SELECT d.ManagerId FROM Delegations d
+                WHERE d.DelegateId = $id AND d.EndedEarlyAtUtc IS NULL AND d.StartsOn <= date('now') AND date('now') <= d.EndsOn))
           AND i.Status IN ('Submitted', 'SignedOff') AND (i.Status = 'Submitted' OR i.NeedsReconfirmation = 1)
         ORDER BY COALESCE(i.SubmittedAtUtc, i.UpdatedAtUtc)
         """, _manager.PersonId!.Value);
