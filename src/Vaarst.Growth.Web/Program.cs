@@ -9,7 +9,17 @@ if (GrowthCommandLine.Handles(args))
     return await GrowthCommandLine.RunAsync(args, Console.Out, Console.Error);
 }
 
-var app = GrowthWebApplication.Build(args);
+WebApplication app;
+try
+{
+    app = GrowthWebApplication.Build(args);
+}
+catch (StartupRefusedException refusal)
+{
+    refusal.Log();
+    return 1;
+}
+
 await app.RunAsync();
 return 0;
 

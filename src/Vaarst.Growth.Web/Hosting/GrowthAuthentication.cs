@@ -18,18 +18,18 @@ public static class GrowthAuthentication
             ? mode
             : environment.IsDevelopment() ? AuthenticationModes.Development : AuthenticationModes.EntraId;
 
-    /// <summary>Refuses configurations that must never reach production; throws with a message an operator can act on.</summary>
+    /// <summary>Refuses configurations that must never reach production with a message an operator can act on.</summary>
     public static void EnsureSafe(string mode, IConfiguration configuration, IHostEnvironment environment)
     {
         if (mode is not (AuthenticationModes.Development or AuthenticationModes.EntraId))
         {
-            throw new InvalidOperationException(
+            throw new StartupRefusedException(
                 $"Authentication:Mode '{mode}' is not supported. Use '{AuthenticationModes.EntraId}' or, outside Production, '{AuthenticationModes.Development}'.");
         }
 
         if (environment.IsProduction() && mode == AuthenticationModes.Development)
         {
-            throw new InvalidOperationException(
+            throw new StartupRefusedException(
                 "Development sign-in is not allowed in the Production environment. Set Authentication:Mode to EntraId and configure the AzureAd section.");
         }
 
@@ -47,7 +47,7 @@ public static class GrowthAuthentication
             }
             if (missing.Count > 0)
             {
-                throw new InvalidOperationException(
+                throw new StartupRefusedException(
                     $"Microsoft Entra ID sign-in needs {string.Join(", ", missing)}. See docs/deployment.md; for a local demo use the Development environment.");
             }
         }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using MudBlazor.Services;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Web.Components;
+using Vaarst.Growth.Web.Components.Shared;
 using Vaarst.Growth.Web.Features.Account;
 using Vaarst.Growth.Web.Features.Audit;
 using Vaarst.Growth.Web.Features.Calibration;
@@ -44,6 +45,8 @@ public static class GrowthWebApplication
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<GrowthDbContext>("database");
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // Refusals set the prerendered response's status through the request (ResponseStatus).
+        builder.Services.AddHttpContextAccessor();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[AzureSignalRConnectionString]))
         {
             // Several instances without sticky sessions at the load balancer: circuits go through Azure SignalR Service,
@@ -54,6 +57,7 @@ public static class GrowthWebApplication
         // MudBlazor shows snackbars at 95% opacity: the page behind bleeds through and white text on the success green
         // falls to about 4.2:1 (axe color-contrast, seen in the journey browser test). Fully opaque keeps it above 5:1.
         builder.Services.AddMudServices(o => o.SnackbarConfiguration.MaximumOpacity = 100);
+        builder.Services.AddPageSnackbars();
 
         var app = builder.Build();
 

@@ -78,6 +78,11 @@ public sealed partial class CalibrationBrowserTests(AppFixture app) : IClassFixt
         await Expect(chair.GetByTestId("cell-na").First).ToHaveTextAsync(new Regex("—"));
         await AssertBlindAsync(chair);
         await AppFixture.ScreenshotAsync(chair, "calibration-comparison");
+        // The headings look like the links they are, and the area column leaves the width to the candidates.
+        Assert.Contains("underline", await columns.First.EvaluateAsync<string>("a => getComputedStyle(a).textDecorationLine"));
+        var areaShare = await chair.GetByTestId("comparison").EvaluateAsync<double>(
+            "t => t.querySelector('.comparison-corner').getBoundingClientRect().width / t.getBoundingClientRect().width");
+        Assert.InRange(areaShare, 0.05, 0.25);
         var csv = await chair.APIRequest.GetAsync($"/calibration/{sessionId}/comparison.csv");
         Assert.Equal(200, csv.Status);
         var csvText = await csv.TextAsync();

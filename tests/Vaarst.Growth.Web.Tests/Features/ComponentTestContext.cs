@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Web.Components.Shared;
 using Vaarst.Growth.Web.Hosting;
 
 namespace Vaarst.Growth.Web.Tests.Features;
@@ -18,6 +19,7 @@ public abstract class ComponentTestContext : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddPageSnackbars();
     }
 
     protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;

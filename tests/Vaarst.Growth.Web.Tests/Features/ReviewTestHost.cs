@@ -11,6 +11,7 @@ using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.Framework;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Review;
+using Vaarst.Growth.Web.Components.Shared;
 using Vaarst.Growth.Web.Hosting;
 
 namespace Vaarst.Growth.Web.Tests.Features;
@@ -87,6 +88,7 @@ internal sealed class ReviewTestHost : IAsyncDisposable
     {
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
+        context.Services.AddPageSnackbars();
         Register(context.Services);
         context.Services.AddSingleton<AuthenticationStateProvider>(new SignedIn(signedIn));
         context.Services.AddScoped<CurrentActor>();

@@ -142,16 +142,37 @@ public sealed class ReviewItemPageTests : BunitContext
     }
 
     [Fact]
-    public async Task Review_page_of_ones_own_item_offers_no_decision()
+    public async Task Review_page_of_ones_own_item_takes_the_engineer_to_their_item_page()
     {
         await using var host = await CreateAsync();
         var itemId = await host.SubmittedAsync(host.Edge, Benchmarking);
         host.AddTo(this, host.Edge);
+        var navigation = Services.GetRequiredService<NavigationManager>();
 
         var cut = Render<ReviewItemPage>(p => p.Add(x => x.ItemId, itemId));
 
-        cut.WaitForAssertion(() => Assert.Contains("This is your own item", cut.Markup));
+        cut.WaitForAssertion(() => Assert.Equal($"http://localhost/checklist/items/{itemId}", navigation.Uri));
         Assert.Empty(cut.FindAll("[data-testid=decision-panel]"));
+    }
+
+    [Fact]
+    public async Task Sign_off_clicked_twice_decides_once_and_shows_one_outcome()
+    {
+        await using var host = await CreateAsync();
+        var itemId = await host.SubmittedAsync(host.Edge, Benchmarking);
+        host.AddTo(this, host.Manager);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var cut = Render<ReviewItemPage>(p => p.Add(x => x.ItemId, itemId));
+
+        cut.WaitForElement("[data-testid=decide-sign-off]").Click();
+        cut.WaitForAssertion(() => Assert.Equal("http://localhost/reviews", navigation.Uri));
+        // The second click of a double-click reaches the page after the first decision is done.
+        await cut.Find("[data-testid=decide-sign-off]").ClickAsync(new());
+
+        Assert.Equal(DecisionKind.SignOff, Assert.Single(await host.DecisionsAsync(itemId)).Kind);
+        var outcome = Assert.Single(Snackbars());
+        Assert.Equal(Severity.Success, outcome.Severity);
+        Assert.True(cut.Find("[data-testid=decide-sign-off]").HasAttribute("disabled"));
     }
 
     private IEnumerable<Snackbar> Snackbars() => Services.GetRequiredService<ISnackbar>().ShownSnackbars;
