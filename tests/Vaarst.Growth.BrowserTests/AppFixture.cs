@@ -120,7 +120,7 @@ public sealed partial class AppFixture : IAsyncLifetime
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("Database:SeedDemoData", "true");
-            builder.UseSetting("Framework:SeedContentPath", RepositoryRoot.File("seed-content"));
+            builder.UseSetting("Framework:SeedContentPath", RepositoryRoot.Combine("seed-content"));
             // Uploads land beside the database (deleted with it), not in the source tree's App_Data.
             builder.UseSetting("Evidence:FileStorePath", Path.Combine(Path.GetDirectoryName(databaseFile)!, "evidence"));
             builder.UseSetting("Authentication:Mode", "Development");

@@ -37,29 +37,13 @@ internal sealed class Scenario : IAsyncDisposable
     public static async Task<Scenario> CreateAsync()
     {
         var scenario = new Scenario(await TestDatabase.CreateAsync());
-        var pages = FrameworkPageParser.ParsePath(RepositoryRoot.Combine("seed-content", "careerframework"));
-        await new ImportFramework(scenario.Database, new InAppNotificationSender(scenario.Database, scenario.Database.Clock), scenario.Database.Clock).HandleAsync(Actor.System, new ImportFrameworkRequest(pages.Pages, "seed"), Ct);
-
-        await using var db = scenario.Database.CreateDbContext();
-        var craftId = await db.Crafts.Select(c => c.Id).SingleAsync(Ct);
-        var manager = new Person { Name = "Mia Manager", Email = "mia@vaarst.example", Roles = Roles.Manager };
-        var other = new Person { Name = "Oscar Othermanager", Email = "oscar@vaarst.example", Roles = Roles.Manager };
-        var edge = new Person { Name = "Eda Edge", Email = "eda@vaarst.example", Roles = Roles.Engineer, Manager = manager, CraftId = craftId, Specialism = "Edge ML Engineer", CurrentLevel = 3, TargetLevel = 4 };
-        var ml = new Person { Name = "Max Ml", Email = "max@vaarst.example", Roles = Roles.Engineer, Manager = manager, CraftId = craftId, Specialism = "ML Engineer", CurrentLevel = 4, TargetLevel = 4 };
-        var admin = new Person { Name = "Ada Admin", Email = "ada@vaarst.example", Roles = Roles.Administrator };
-        var panel1 = new Person { Name = "Pat Panel", Email = "pat@vaarst.example", Roles = Roles.CalibrationPanel };
-        var panel2 = new Person { Name = "Quinn Panel", Email = "quinn@vaarst.example", Roles = Roles.CalibrationPanel };
-        var panel3 = new Person { Name = "Rae Panel", Email = "rae@vaarst.example", Roles = Roles.CalibrationPanel };
-        db.People.AddRange(manager, other, edge, ml, admin, panel1, panel2, panel3);
-        await db.SaveChangesAsync(Ct);
-        scenario.Manager = Of(manager);
-        scenario.OtherManager = Of(other);
-        scenario.Edge = Of(edge);
-        scenario.Ml = Of(ml);
-        scenario.Admin = Of(admin);
-        scenario.Panel1 = Of(panel1);
-        scenario.Panel2 = Of(panel2);
-        scenario.Panel3 = Of(panel3);
+        var organisation = await TestOrganisation.CreateAsync(scenario.Database, scenario.Database.Clock, withPanel: true, Ct);
+        scenario.Manager = organisation.Manager;
+        scenario.OtherManager = organisation.OtherManager;
+        scenario.Edge = organisation.Edge;
+        scenario.Ml = organisation.Ml;
+        scenario.Admin = organisation.Admin;
+        (scenario.Panel1, scenario.Panel2, scenario.Panel3) = (organisation.Panel[0], organisation.Panel[1], organisation.Panel[2]);
         return scenario;
     }
 
@@ -174,5 +158,4 @@ internal sealed class Scenario : IAsyncDisposable
         return Activator.CreateInstance(type, arguments)!;
     }
 
-    private static Actor Of(Person p) => new(p.Id, p.Name, p.Roles);
 }

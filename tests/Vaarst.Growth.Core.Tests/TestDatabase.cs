@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Time.Testing;
 using Vaarst.Growth.Core.Data;
 
 namespace Vaarst.Growth.Core.Tests;
@@ -33,7 +34,7 @@ internal sealed class TestDatabase : IDbContextFactory<GrowthDbContext>, IAsyncD
 
     public bool IsSqlServer => Provider == DatabaseOptions.SqlServer;
 
-    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = TestTime.Clock();
 
     /// <summary>Counts the SQL commands of every context this database hands out.</summary>
     public CommandCounter Commands { get; } = new();
@@ -87,15 +88,6 @@ internal sealed class TestDatabase : IDbContextFactory<GrowthDbContext>, IAsyncD
 }
 
 /// <summary>A clock the test moves by hand.</summary>
-internal sealed class TestClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-
-    public void Advance(TimeSpan by) => Now += by;
-}
-
 /// <summary>A SQL command as it was sent, with its parameter values, so a test can ask SQLite for its plan.</summary>
 internal sealed record RecordedCommand(string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
 

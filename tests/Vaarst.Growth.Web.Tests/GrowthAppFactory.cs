@@ -25,7 +25,7 @@ public sealed class GrowthAppFactory : WebApplicationFactory<Program>
             ["ConnectionStrings:Growth"] = $"Data Source={Path.Combine(_folder, "growth.db")}",
             ["Database:Provider"] = "Sqlite",
             ["Database:SeedDemoData"] = "true",
-            ["Framework:SeedContentPath"] = RepositoryRoot.File("seed-content"),
+            ["Framework:SeedContentPath"] = RepositoryRoot.Combine("seed-content"),
             // Uploaded evidence goes with the database, not into the source tree's App_Data.
             ["Evidence:FileStorePath"] = Path.Combine(_folder, "evidence"),
         };

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Core.Text;
 
 namespace Vaarst.Growth.Core.Audit;
 
@@ -31,7 +32,7 @@ public static class AuditTrail
             SubjectType = subjectType,
             SubjectId = subjectId,
             PersonId = personId,
-            Summary = summary.Length > TextLimits.AuditSummary ? summary[..(TextLimits.AuditSummary - 3)] + "..." : summary,
+            Summary = Excerpt.Fit(summary, TextLimits.AuditSummary),
             Before = Serialize(before),
             After = Serialize(after),
         };

@@ -46,8 +46,8 @@ public sealed class CloseSession(IDbContextFactory<GrowthDbContext> dbFactory, I
 
         await notifications.SendAsync(nominations.SelectMany(n => new[]
         {
-            new NotificationMessage(n.CandidateId, "calibration.outcome", $"The calibration panel \"{session.Name}\" has recorded its decision", "/calibration/outcomes"),
-            new NotificationMessage(n.NominatedById, "calibration.outcome", $"Calibration \"{session.Name}\" is closed: see your nominees' outcomes", "/calibration/outcomes"),
+            new NotificationMessage(n.CandidateId, NotificationKinds.CalibrationOutcome, $"The calibration panel \"{session.Name}\" has recorded its decision", "/calibration/outcomes"),
+            new NotificationMessage(n.NominatedById, NotificationKinds.CalibrationOutcome, $"Calibration \"{session.Name}\" is closed: see your nominees' outcomes", "/calibration/outcomes"),
         }).DistinctBy(m => (m.RecipientId, m.Title)).ToList(), cancellationToken);
     }
 }

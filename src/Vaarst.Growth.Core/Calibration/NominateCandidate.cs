@@ -30,7 +30,7 @@ public sealed class NominateCandidate(IDbContextFactory<GrowthDbContext> dbFacto
             throw new ValidationException("Nominations for this session are closed: the chair has started it.");
         }
 
-        if ((candidate.TargetLevel ?? Gap.GetGap.DefaultTargetLevel) != session.TargetLevel)
+        if ((candidate.TargetLevel ?? Person.DefaultTargetLevel) != session.TargetLevel)
         {
             throw new ValidationException($"{candidate.Name}'s target level is not Level {session.TargetLevel}; update it in the directory first.");
         }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Core.Text;
 
 namespace Vaarst.Growth.Core.Evidence;
 
@@ -35,7 +36,7 @@ public sealed class ArchiveEvidence(IDbContextFactory<GrowthDbContext> dbFactory
         await Review.ItemRules.SaveAsync(db, "This evidence", cancellationToken);
         var flagged = await EvidenceRules.FlagSupportedSignOffsAsync(db, actor, evidence, "archived", now, cancellationToken);
         db.Record(actor, now, AuditEventTypes.EvidenceArchived, "Evidence", evidence.Id.ToString(),
-            $"{actor.Name} archived evidence \"{EvidenceRules.Short(evidence.Title)}\"" + (flagged.Count > 0 ? $"; {flagged.Count} signed-off item(s) need re-confirmation" : ""),
+            $"{actor.Name} archived evidence \"{Excerpt.Of(evidence.Title)}\"" + (flagged.Count > 0 ? $"; {flagged.Count} signed-off item(s) need re-confirmation" : ""),
             new { archived = false }, new { archived = true }, personId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Review;
+using Vaarst.Growth.Core.Text;
 
 namespace Vaarst.Growth.Core.Evidence;
 
@@ -32,9 +33,9 @@ public sealed class DetachEvidence(IDbContextFactory<GrowthDbContext> dbFactory,
         item.UpdatedAtUtc = now;
         await ItemRules.SaveAsync(db, "This item", cancellationToken);
         var flagged = await ItemRules.FlagSignedOffAsync(db, actor, db.ChecklistItems.Where(i => i.Id == item.Id),
-            $"Evidence \"{EvidenceRules.Short(support.Evidence!.Title)}\" was detached after the sign-off.", now, cancellationToken);
+            $"Evidence \"{Excerpt.Of(support.Evidence!.Title)}\" was detached after the sign-off.", now, cancellationToken);
         db.Record(actor, now, AuditEventTypes.EvidenceDetached, "ChecklistItem", item.Id.ToString(),
-            $"{actor.Name} detached \"{EvidenceRules.Short(support.Evidence!.Title)}\"", before: new { evidence = support.Evidence.Title }, personId: personId);
+            $"{actor.Name} detached \"{Excerpt.Of(support.Evidence!.Title)}\"", before: new { evidence = support.Evidence.Title }, personId: personId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await ItemRules.NotifyReconfirmationAsync(db, notifications, flagged, now, cancellationToken);

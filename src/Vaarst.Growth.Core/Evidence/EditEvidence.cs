@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Core.Text;
 
 namespace Vaarst.Growth.Core.Evidence;
 
@@ -57,7 +58,7 @@ public sealed class EditEvidence(IDbContextFactory<GrowthDbContext> dbFactory, I
         await Review.ItemRules.SaveAsync(db, "This evidence", cancellationToken);
         var flagged = await EvidenceRules.FlagSupportedSignOffsAsync(db, actor, evidence, "edited", now, cancellationToken);
         db.Record(actor, now, AuditEventTypes.EvidenceEdited, "Evidence", evidence.Id.ToString(),
-            $"{actor.Name} edited evidence \"{EvidenceRules.Short(evidence.Title)}\"" + (flagged.Count > 0 ? $"; {flagged.Count} signed-off item(s) need re-confirmation" : ""),
+            $"{actor.Name} edited evidence \"{Excerpt.Of(evidence.Title)}\"" + (flagged.Count > 0 ? $"; {flagged.Count} signed-off item(s) need re-confirmation" : ""),
             before, Snapshot(evidence), personId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

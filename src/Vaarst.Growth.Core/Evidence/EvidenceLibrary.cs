@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Core.Text;
 
 namespace Vaarst.Growth.Core.Evidence;
 
@@ -19,7 +20,7 @@ internal static class EvidenceLibrary
         await db.SaveChangesAsync(cancellationToken);
         await EvidenceRules.AttachAsync(db, actor, personId, evidence, attachTo, now, cancellationToken);
         db.Record(actor, now, AuditEventTypes.EvidenceAdded, "Evidence", evidence.Id.ToString(),
-            $"{actor.Name} added {evidence.Kind.ToString().ToLowerInvariant()} evidence \"{EvidenceRules.Short(evidence.Title)}\"",
+            $"{actor.Name} added {evidence.Kind.ToString().ToLowerInvariant()} evidence \"{Excerpt.Of(evidence.Title)}\"",
             after: new { evidence.Title, kind = evidence.Kind.ToString(), evidence.Url, evidence.FileName, attachedTo = attachTo }, personId: personId);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -3,6 +3,7 @@ using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Review;
+using Vaarst.Growth.Core.Text;
 
 namespace Vaarst.Growth.Core.Evidence;
 
@@ -101,7 +102,7 @@ public static class EvidenceRules
             item.Supports.Add(new EvidenceSupport { Evidence = evidence, LinkedAtUtc = now });
             item.UpdatedAtUtc = now;
             db.Record(actor, now, AuditEventTypes.EvidenceAttached, "ChecklistItem", item.Id.ToString(),
-                $"{actor.Name} attached \"{Short(evidence.Title)}\" to \"{Short(text)}\"",
+                $"{actor.Name} attached \"{Excerpt.Of(evidence.Title)}\" to \"{Excerpt.Of(text)}\"",
                 after: new { evidence = evidence.Title, statementId }, personId: personId);
         }
     }
@@ -126,13 +127,12 @@ public static class EvidenceRules
         db.ChecklistItems.Where(i => i.Supports.Any(s => s.EvidenceId == evidenceId));
 
     private static string WaitingForReview(string statement) =>
-        $"\"{Short(statement)}\": this item is waiting for review; withdraw it to change its evidence.";
+        $"\"{Excerpt.Of(statement)}\": this item is waiting for review; withdraw it to change its evidence.";
 
     /// <summary>Flags the signed-off items this evidence supports, because what the sign-off was based on changed.</summary>
     public static Task<IReadOnlyList<ChecklistItem>> FlagSupportedSignOffsAsync(GrowthDbContext db, Actor actor, EvidenceEntry evidence, string change, DateTime now, CancellationToken cancellationToken) =>
         ItemRules.FlagSignedOffAsync(db, actor,
             db.ChecklistItems.Where(i => i.Supports.Any(s => s.EvidenceId == evidence.Id)),
-            $"Evidence \"{Short(evidence.Title)}\" was {change} after the sign-off.", now, cancellationToken);
+            $"Evidence \"{Excerpt.Of(evidence.Title)}\" was {change} after the sign-off.", now, cancellationToken);
 
-    public static string Short(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Core.Text;
 
 namespace Vaarst.Growth.Core.Evidence;
 
@@ -28,7 +29,7 @@ public sealed class RestoreEvidence(IDbContextFactory<GrowthDbContext> dbFactory
         evidence.ArchivedAtUtc = null;
         evidence.UpdatedAtUtc = now;
         db.Record(actor, now, AuditEventTypes.EvidenceRestored, "Evidence", evidence.Id.ToString(),
-            $"{actor.Name} restored evidence \"{EvidenceRules.Short(evidence.Title)}\"", new { archived = true }, new { archived = false }, personId);
+            $"{actor.Name} restored evidence \"{Excerpt.Of(evidence.Title)}\"", new { archived = true }, new { archived = false }, personId);
         await Review.ItemRules.SaveAsync(db, "This evidence", cancellationToken);
         return evidence.Version;
     }

@@ -1,14 +1,15 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
-using Markdig;
+using System.Text;
 using Markdig.Extensions.Tables;
 using Markdig.Extensions.Yaml;
-using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using Markdig.Syntax;
+using Markdig;
+using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Text;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
-using Vaarst.Growth.Core.Data;
 
 namespace Vaarst.Growth.Core.Framework;
 
@@ -389,7 +390,7 @@ public static partial class FrameworkPageParser
                 return null;
             }
 
-            TooLong(line, $"The section name '{Short(name)}'", name, TextLimits.SectionName);
+            TooLong(line, $"The section name '{Excerpt.Of(name)}'", name, TextLimits.SectionName);
             var earlier = sections.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
             if (earlier is not null)
             {
@@ -457,7 +458,7 @@ public static partial class FrameworkPageParser
 
             for (var i = 0; i < statements.Count; i++)
             {
-                TooLong(line, $"Statement {i + 1} of the area '{Short(area?.Name ?? "")}'", statements[i], TextLimits.StatementText);
+                TooLong(line, $"Statement {i + 1} of the area '{Excerpt.Of(area?.Name ?? "")}'", statements[i], TextLimits.StatementText);
             }
 
             if (area is { } valid)
@@ -494,9 +495,9 @@ public static partial class FrameworkPageParser
                 return null;
             }
 
-            var tooLong = TooLong(line, $"The area name '{Short(name)}'", name, TextLimits.AreaName);
-            tooLong |= TooLong(line, $"The anchor of the area '{Short(name)}'", anchor, TextLimits.AreaAnchor);
-            tooLong |= url is not null && TooLong(line, $"The link of the area '{Short(name)}'", url, TextLimits.AreaLink);
+            var tooLong = TooLong(line, $"The area name '{Excerpt.Of(name)}'", name, TextLimits.AreaName);
+            tooLong |= TooLong(line, $"The anchor of the area '{Excerpt.Of(name)}'", anchor, TextLimits.AreaAnchor);
+            tooLong |= url is not null && TooLong(line, $"The link of the area '{Excerpt.Of(name)}'", url, TextLimits.AreaLink);
             return tooLong ? null : (name, url, anchor);
         }
 
@@ -512,7 +513,6 @@ public static partial class FrameworkPageParser
             return true;
         }
 
-        private static string Short(string text) => text.Length <= 60 ? text : text[..57] + "...";
 
         private string Source(Block block) =>
             block.Span.Length > 0 ? _text.Substring(block.Span.Start, block.Span.Length) : "";

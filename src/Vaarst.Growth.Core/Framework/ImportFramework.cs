@@ -1,11 +1,12 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Review;
+using Vaarst.Growth.Core.Text;
 
 namespace Vaarst.Growth.Core.Framework;
 
@@ -102,7 +103,7 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
             Number = previousNumber + 1,
             ImportedAtUtc = now,
             ImportedByPersonId = actor.PersonId,
-            Source = Truncate(request.Source, TextLimits.FrameworkSource),
+            Source = Excerpt.Fit(request.Source, TextLimits.FrameworkSource),
             Summary = string.Empty,
         };
         db.FrameworkVersions.Add(version);
@@ -144,7 +145,7 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
         var flagged = await FlagSignedOffItemsAsync(db, actor, run.ChangedStatementIds, version, now, cancellationToken);
         await MoveOnItemsOpenToADecisionAsync(db, run.ChangedStatementIds, now, cancellationToken);
 
-        version.Summary = Truncate($"{request.Pages.Count} page(s), {run.Changes.Count} change(s), {flagged.Count} item(s) flagged for re-confirmation", TextLimits.FrameworkSummary);
+        version.Summary = Excerpt.Fit($"{request.Pages.Count} page(s), {run.Changes.Count} change(s), {flagged.Count} item(s) flagged for re-confirmation", TextLimits.FrameworkSummary);
         db.Record(actor, now, AuditEventTypes.FrameworkImported, "FrameworkVersion", version.Number.ToString(),
             $"Imported framework version {version.Number} from {request.Source}: {run.Changes.Count} change(s)",
             before: new { version = previousNumber == 0 ? (int?)null : previousNumber },
@@ -348,7 +349,6 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
         public static AddedRows None { get; } = new([], [], []);
     }
 
-    private static string Truncate(string value, int max) => value.Length <= max ? value : value[..(max - 3)] + "...";
 
     private sealed class ImportRun(GrowthDbContext db, FrameworkVersion version, bool setBased)
     {
@@ -540,7 +540,7 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
                     retired.Remove(revived);
                     revived.RetiredInVersionId = null;
                     revived.LastChangedInVersionId = version.Id;
-                    Changes.Add($"{where}: statement restored: \"{Short(revived.Text)}\"");
+                    Changes.Add($"{where}: statement restored: \"{Excerpt.Of(revived.Text, 80)}\"");
                     placed[i] = revived;
                 }
             }
@@ -556,7 +556,7 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
 
                 if (leftOver.TryDequeue(out var changed))
                 {
-                    Changes.Add($"{where}: statement changed: \"{Short(changed.Text)}\" → \"{Short(texts[i])}\"");
+                    Changes.Add($"{where}: statement changed: \"{Excerpt.Of(changed.Text, 80)}\" → \"{Excerpt.Of(texts[i], 80)}\"");
                     changed.Text = texts[i];
                     changed.LastChangedInVersionId = version.Id;
                     changed.Revisions.Add(new StatementRevision { FrameworkVersionId = version.Id, Text = texts[i] });
@@ -582,7 +582,7 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
 
                 area.Statements.Add(added);
                 _added.Add((area, added));
-                Changes.Add($"{where}: new statement: \"{Short(texts[i])}\"");
+                Changes.Add($"{where}: new statement: \"{Excerpt.Of(texts[i], 80)}\"");
                 placed[i] = added;
             }
 
@@ -590,7 +590,7 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
             foreach (var removed in leftOver)
             {
                 removed.RetiredInVersionId = version.Id;
-                Changes.Add($"{where}: statement removed (kept as retired): \"{Short(removed.Text)}\"");
+                Changes.Add($"{where}: statement removed (kept as retired): \"{Excerpt.Of(removed.Text, 80)}\"");
             }
 
             var reordered = false;
@@ -606,6 +606,5 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
             }
         }
 
-        private static string Short(string text) => text.Length <= 80 ? text : text[..77] + "...";
     }
 }

@@ -23,8 +23,8 @@ public static class LevelContent
     {
         var rows = await (
                 from a in db.Areas.AsNoTracking()
+                    .Where(Applicability.Via<Area>(a => a.Section, specialism))
                 where levelIds.Contains(a.Section!.LevelId) && a.Section.RetiredInVersionId == null && a.RetiredInVersionId == null
-                      && (a.Section.AppliesToAll || a.Section.Name == specialism)
                 from st in a.Statements.Where(st => st.RetiredInVersionId == null).DefaultIfEmpty()
                 select new
                 {

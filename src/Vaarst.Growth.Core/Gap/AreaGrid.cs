@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Framework;
 
 namespace Vaarst.Growth.Core.Gap;
 
@@ -16,16 +17,17 @@ internal sealed record GridArea(string Section, bool AppliesToAll, string Anchor
 /// </summary>
 internal sealed class AreaGrid
 {
-    private readonly Dictionary<(int CraftId, string Section, string Anchor), List<int>> _statements;
+    private readonly Dictionary<(int CraftId, AreaKey Area), List<int>> _statements;
 
     private AreaGrid(IReadOnlyList<GridStatement> statements)
     {
         Areas = statements
-            .GroupBy(s => (s.Section, s.AppliesToAll, s.Anchor))
-            .OrderBy(g => g.Key.AppliesToAll ? 0 : 1).ThenBy(g => g.Min(s => s.SectionOrder)).ThenBy(g => g.Min(s => s.AreaOrder))
-            .Select(g => new GridArea(g.Key.Section, g.Key.AppliesToAll, g.Key.Anchor, g.First().Area))
+            .GroupBy(s => new AreaKey(s.Section, s.Anchor))
+            .Select(g => (Area: g.First(), SectionOrder: g.Min(s => s.SectionOrder), AreaOrder: g.Min(s => s.AreaOrder)))
+            .OrderBy(g => g.Area.AppliesToAll ? 0 : 1).ThenBy(g => g.SectionOrder).ThenBy(g => g.AreaOrder)
+            .Select(g => new GridArea(g.Area.Section, g.Area.AppliesToAll, g.Area.Anchor, g.Area.Area))
             .ToList();
-        _statements = statements.GroupBy(s => (s.CraftId, s.Section, s.Anchor)).ToDictionary(g => g.Key, g => g.Select(s => s.Id).ToList());
+        _statements = statements.GroupBy(s => (s.CraftId, new AreaKey(s.Section, s.Anchor))).ToDictionary(g => g.Key, g => g.Select(s => s.Id).ToList());
     }
 
     public IReadOnlyList<GridArea> Areas { get; }
@@ -49,7 +51,15 @@ internal sealed class AreaGrid
     /// null for an area of another specialism.
     /// </summary>
     public IReadOnlyList<T?> Row<T>(int? craftId, string? specialism, Func<IReadOnlyList<int>, T> cell) where T : class =>
-        Areas.Select(area => area.AppliesToAll || TextIdentity.Same(area.Section, specialism)
-            ? cell(craftId is { } craft && _statements.TryGetValue((craft, area.Section, area.Anchor), out var ids) ? ids : [])
+        Areas.Select(area => Applicability.Applies(area.AppliesToAll, area.Section, specialism)
+            ? cell(craftId is { } craft && _statements.TryGetValue((craft, new AreaKey(area.Section, area.Anchor)), out var ids) ? ids : [])
             : null).ToList();
+
+    /// <summary>Section names and anchors identify, so the same area across crafts matches without letter case (ADR 0006).</summary>
+    private readonly record struct AreaKey(string Section, string Anchor)
+    {
+        public bool Equals(AreaKey other) => TextIdentity.Same(Section, other.Section) && TextIdentity.Same(Anchor, other.Anchor);
+
+        public override int GetHashCode() => HashCode.Combine(TextIdentity.Comparer.GetHashCode(Section), TextIdentity.Comparer.GetHashCode(Anchor));
+    }
 }

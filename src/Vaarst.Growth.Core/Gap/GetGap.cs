@@ -46,8 +46,6 @@ public sealed record GapStatement(int StatementId, string Text, int? ItemId, Gap
 /// </summary>
 public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
 {
-    public const int DefaultTargetLevel = 4;
-
     public async Task<GapView> HandleAsync(Actor actor, GetGapRequest request, CancellationToken cancellationToken = default)
     {
         actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
@@ -86,7 +84,7 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
             return null;
         }
 
-        var target = levelNumber ?? person.TargetLevel ?? DefaultTargetLevel;
+        var target = levelNumber ?? person.TargetLevel ?? Person.DefaultTargetLevel;
         var targetLevel = person.Levels.FirstOrDefault(l => l.Number == target);
         var currentLevel = person.CurrentLevel is { } c && c != target ? person.Levels.FirstOrDefault(l => l.Number == c) : null;
         var imported = person.Levels.Select(l => l.Number).ToList();

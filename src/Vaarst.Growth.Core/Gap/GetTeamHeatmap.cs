@@ -28,7 +28,7 @@ public sealed class GetTeamHeatmap(IDbContextFactory<GrowthDbContext> dbFactory)
             .OrderBy(p => p.Name)
             .Select(p => new { p.Id, p.Name, p.CraftId, p.Specialism, p.TargetLevel })
             .ToListAsync(cancellationToken);
-        var number = level ?? reports.GroupBy(r => r.TargetLevel ?? GetGap.DefaultTargetLevel).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault(GetGap.DefaultTargetLevel);
+        var number = level ?? reports.GroupBy(r => r.TargetLevel ?? Person.DefaultTargetLevel).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault(Person.DefaultTargetLevel);
         if (reports.Count == 0)
         {
             return new TeamHeatmap(number, [], []);

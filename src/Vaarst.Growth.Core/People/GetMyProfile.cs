@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Framework;
 using Vaarst.Growth.Core.Review;
 
 namespace Vaarst.Growth.Core.People;
@@ -48,6 +49,7 @@ public sealed class GetMyProfile(IDbContextFactory<GrowthDbContext> dbFactory)
         ChecklistSummary? checklist = null;
         if (me.CraftId is { } craftId && me.TargetLevel is { } target)
         {
+            var applicable = Applicability.Sections(me.Specialism);
             checklist = await db.Levels.AsNoTracking()
                 .Where(l => l.CraftId == craftId && l.Number == target)
                 .Select(l => new
@@ -55,14 +57,15 @@ public sealed class GetMyProfile(IDbContextFactory<GrowthDbContext> dbFactory)
                     l.Number,
                     l.Title,
                     Statements = l.Sections
-                        .Where(s => s.RetiredInVersionId == null && (s.AppliesToAll || s.Name == me.Specialism))
+                        .AsQueryable().Where(applicable).Where(s => s.RetiredInVersionId == null)
                         // The area filter stays on the areas: a condition on the outer area inside the statements'
                         // filter makes a lateral join (SQL APPLY), which SQLite cannot run.
                         .SelectMany(s => s.Areas.Where(a => a.RetiredInVersionId == null && a.IsDefined))
                         .SelectMany(a => a.Statements.Where(st => st.RetiredInVersionId == null))
-                        .Select(st => st.Id),
+                        .Select(st => st.Id)
+                        .AsEnumerable(),
                     Undefined = l.Sections
-                        .Where(s => s.RetiredInVersionId == null && (s.AppliesToAll || s.Name == me.Specialism))
+                        .AsQueryable().Where(applicable).Where(s => s.RetiredInVersionId == null)
                         .SelectMany(s => s.Areas.Where(a => a.RetiredInVersionId == null && !a.IsDefined))
                         .Count(),
                 })

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Framework;
 using Vaarst.Growth.Core.Gap;
 
 namespace Vaarst.Growth.Core.People;
@@ -13,8 +14,6 @@ public sealed record TeamMember(
 /// </summary>
 public sealed class GetMyTeam(IDbContextFactory<GrowthDbContext> dbFactory)
 {
-    public const int DefaultTargetLevel = 4;
-
     public async Task<IReadOnlyList<TeamMember>> HandleAsync(Actor actor, CancellationToken cancellationToken = default)
     {
         actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
@@ -23,7 +22,7 @@ public sealed class GetMyTeam(IDbContextFactory<GrowthDbContext> dbFactory)
         var reports = await db.People.AsNoTracking()
             .Where(p => p.ManagerId == managerId && p.IsActive)
             .OrderBy(p => p.Name)
-            .Select(p => new { p.Id, p.Name, p.CraftId, p.Specialism, p.CurrentLevel, Target = p.TargetLevel ?? DefaultTargetLevel })
+            .Select(p => new { p.Id, p.Name, p.CraftId, p.Specialism, p.CurrentLevel, Target = p.TargetLevel ?? Person.DefaultTargetLevel })
             .ToListAsync(cancellationToken);
         if (reports.Count == 0)
         {
@@ -51,7 +50,7 @@ public sealed class GetMyTeam(IDbContextFactory<GrowthDbContext> dbFactory)
             // The same states and counts as the gap view, so "readiness" means one thing everywhere.
             var readiness = r.CraftId is { } craftId
                 ? GapCounts.Of(statements
-                    .Where(s => s.CraftId == craftId && s.Number == r.Target && (s.AppliesToAll || TextIdentity.Same(s.Section, r.Specialism)))
+                    .Where(s => s.CraftId == craftId && s.Number == r.Target && Applicability.Applies(s.AppliesToAll, s.Section, r.Specialism))
                     .Select(s => byStatement.TryGetValue(s.Id, out var i) ? GetGap.StateOf(i.Status, i.Rating, i.NeedsReconfirmation, i.Evidence) : GapState.NotStarted))
                 : null;
             return new TeamMember(r.Id, r.Name, r.Specialism, r.CurrentLevel, r.Target, readiness,

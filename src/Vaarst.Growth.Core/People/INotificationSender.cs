@@ -21,4 +21,5 @@ public static class NotificationKinds
     public const string SignOffRevoked = "item.sign-off-revoked";
     public const string ReconfirmationNeeded = "item.reconfirmation-needed";
     public const string ItemReconfirmed = "item.reconfirmed";
+    public const string CalibrationOutcome = "calibration.outcome";
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Text;
 
 namespace Vaarst.Growth.Core.People;
 
@@ -19,7 +20,7 @@ public sealed class InAppNotificationSender(IDbContextFactory<GrowthDbContext> d
         {
             RecipientId = m.RecipientId,
             Kind = m.Kind,
-            Title = m.Title.Length > 500 ? m.Title[..497] + "..." : m.Title,
+            Title = Excerpt.Fit(m.Title, TextLimits.NotificationTitle),
             Link = m.Link,
             CreatedAtUtc = now,
         }));

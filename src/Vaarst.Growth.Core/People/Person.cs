@@ -17,6 +17,9 @@ public enum Roles
 /// <summary>Someone in the organisation directory.</summary>
 public sealed class Person : IVersioned
 {
+    /// <summary>The level an engineer works towards while no target level is set.</summary>
+    public const int DefaultTargetLevel = 4;
+
     public int Id { get; set; }
     public required string Name { get; set; }
     public required string Email { get; set; }

@@ -51,7 +51,8 @@ public sealed record ChecklistRow(
 /// <summary>The signed-in engineer's checklist for one level: All + their specialism, grouped by section and area.</summary>
 public sealed class GetChecklist(IDbContextFactory<GrowthDbContext> dbFactory)
 {
-    public const int DefaultTargetLevel = 4;
+    /// <summary>The checklist page compares with it; the value is <see cref="Person.DefaultTargetLevel"/>.</summary>
+    public const int DefaultTargetLevel = Person.DefaultTargetLevel;
 
     public async Task<ChecklistView> HandleAsync(Actor actor, GetChecklistRequest request, CancellationToken cancellationToken = default)
     {
@@ -72,7 +73,7 @@ public sealed class GetChecklist(IDbContextFactory<GrowthDbContext> dbFactory)
             .OrderBy(l => l.Number)
             .Select(l => new { l.Id, Level = new ChecklistLevel(l.Number, l.Title) })
             .ToListAsync(cancellationToken);
-        var wanted = request.LevelNumber ?? me.TargetLevel ?? DefaultTargetLevel;
+        var wanted = request.LevelNumber ?? me.TargetLevel ?? Person.DefaultTargetLevel;
         var level = levels.FirstOrDefault(l => l.Level.Number == wanted);
         if (level is null)
         {

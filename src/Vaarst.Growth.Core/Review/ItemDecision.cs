@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Core.Text;
 
 namespace Vaarst.Growth.Core.Review;
 
@@ -82,7 +83,7 @@ internal static class ItemDecision
             EvidenceCount = basis.Count,
         });
         var engineerName = await db.People.Where(p => p.Id == item.PersonId).Select(p => p.Name).SingleAsync(cancellationToken);
-        var statement = Short(item.Statement!.Text);
+        var statement = Excerpt.Of(item.Statement!.Text, 70);
         db.Record(actor, now, rule.AuditType, "ChecklistItem", item.Id.ToString(),
             $"{actor.Name} {rule.Verb} \"{statement}\" of {engineerName}",
             before, new { status = item.Status.ToString(), needsReconfirmation = item.NeedsReconfirmation, comment, evidence = basis }, item.PersonId);
@@ -108,9 +109,8 @@ internal static class ItemDecision
         await transaction.CommitAsync(cancellationToken);
 
         await notifications.SendAsync([new NotificationMessage(item.PersonId, rule.NotificationKind,
-            $"{actor.Name} {rule.Verb} \"{statement}\"" + (comment is null ? "" : $": “{Short(comment)}”"), $"/checklist/items/{item.Id}")], cancellationToken);
+            $"{actor.Name} {rule.Verb} \"{statement}\"" + (comment is null ? "" : $": “{Excerpt.Of(comment, 70)}”"), $"/checklist/items/{item.Id}")], cancellationToken);
         return new ItemSaved(item.Id, item.Version);
     }
 
-    public static string Short(string text) => text.Length <= 70 ? text : text[..67] + "...";
 }

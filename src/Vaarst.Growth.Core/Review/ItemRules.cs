@@ -32,8 +32,8 @@ public static class ItemRules
         var person = await db.People.AsNoTracking().Where(p => p.Id == personId).Select(p => new { p.CraftId, p.Specialism }).SingleAsync(cancellationToken);
         var statement = await db.Statements
             .Where(s => s.Id == statementId && s.RetiredInVersionId == null && s.Area!.RetiredInVersionId == null && s.Area.IsDefined
-                && s.Area.Section!.RetiredInVersionId == null && s.Area.Section.Level!.CraftId == person.CraftId
-                && (s.Area.Section.AppliesToAll || s.Area.Section.Name == person.Specialism))
+                && s.Area.Section!.RetiredInVersionId == null && s.Area.Section.Level!.CraftId == person.CraftId)
+            .Where(Applicability.Via<Statement>(s => s.Area!.Section, person.Specialism))
             .FirstOrDefaultAsync(cancellationToken);
         return statement ?? throw new NotFoundException("That statement is not on your checklist (it may belong to another specialism or have been retired).");
     }

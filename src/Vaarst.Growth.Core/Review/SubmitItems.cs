@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Core.Text;
 
 namespace Vaarst.Growth.Core.Review;
 
@@ -52,7 +53,7 @@ public sealed class SubmitItems(IDbContextFactory<GrowthDbContext> dbFactory, IN
         foreach (var (entry, expected) in items.Join(request.Items, e => e.Item.Id, r => r.ItemId, (e, r) => (e, r.ExpectedVersion)))
         {
             var item = entry.Item;
-            var label = Short(entry.Text);
+            var label = Excerpt.Of(entry.Text);
             if (item.Version != expected)
             {
                 throw new ConflictException(ItemRules.StaleMessage($"\"{label}\""));
@@ -85,19 +86,18 @@ public sealed class SubmitItems(IDbContextFactory<GrowthDbContext> dbFactory, IN
             item.SubmittedAtUtc = now;
             item.UpdatedAtUtc = now;
             db.Record(actor, now, AuditEventTypes.ItemSubmitted, "ChecklistItem", item.Id.ToString(),
-                $"{actor.Name} submitted \"{Short(items.First(e => e.Item == item).Text)}\" for review",
+                $"{actor.Name} submitted \"{Excerpt.Of(items.First(e => e.Item == item).Text)}\" for review",
                 new { status = before.ToString() }, new { status = item.Status.ToString() }, personId);
         }
 
         await ItemRules.SaveAsync(db, "One of these items", cancellationToken);
         var reviewers = await ReviewAuthority.ReviewersOfAsync(db, personId, DateOnly.FromDateTime(now), cancellationToken);
         var title = items.Count == 1
-            ? $"{actor.Name} submitted \"{Short(items[0].Text)}\" for review"
+            ? $"{actor.Name} submitted \"{Excerpt.Of(items[0].Text)}\" for review"
             : $"{actor.Name} submitted {items.Count} items for review";
         var link = items.Count == 1 ? $"/reviews/items/{items[0].Item.Id}" : "/reviews";
         await notifications.SendAsync(reviewers.Select(r => new NotificationMessage(r, NotificationKinds.ItemSubmitted, title, link)).ToList(), cancellationToken);
         return items.Select(e => new ItemSaved(e.Item.Id, e.Item.Version)).ToList();
     }
 
-    private static string Short(string text) => text.Length <= 60 ? text : text[..57] + "...";
 }

@@ -9,7 +9,7 @@ namespace Vaarst.Growth.BrowserTests.Accessibility;
 /// </summary>
 internal static class Axe
 {
-    private static readonly string Script = Path.Combine(RepositoryRoot.Path, "tests", "Vaarst.Growth.BrowserTests", "Accessibility", "axe", "node_modules", "axe-core", "axe.min.js");
+    private static readonly string Script = Path.Combine(RepositoryRoot.Folder, "tests", "Vaarst.Growth.BrowserTests", "Accessibility", "axe", "node_modules", "axe-core", "axe.min.js");
 
     /// <summary>Fails with the command that installs axe-core when it is missing.</summary>
     public static void AssertInstalled() =>

@@ -25,7 +25,7 @@ public sealed partial class FrameworkImportBrowserTests(AppFixture app) : IClass
         // Short enough that the change line quotes it whole (longer texts are shortened with "...").
         var edited = $"I can write benchmarking code and analyse the results ({width} px).";
         var file = Path.Combine(_uploads.FullName, "level4.md");
-        var seed = await File.ReadAllTextAsync(RepositoryRoot.File("seed-content", "careerframework", "mlengineer", "level4.md"), TestContext.Current.CancellationToken);
+        var seed = await File.ReadAllTextAsync(RepositoryRoot.Combine("seed-content", "careerframework", "mlengineer", "level4.md"), TestContext.Current.CancellationToken);
         Assert.Contains(Benchmarking, seed);
         await File.WriteAllTextAsync(file, seed.Replace(Benchmarking, edited), TestContext.Current.CancellationToken);
 
@@ -77,7 +77,7 @@ public sealed partial class FrameworkImportBrowserTests(AppFixture app) : IClass
     public async Task Import_of_a_malformed_page_lists_its_problems_and_cannot_be_applied()
     {
         var file = Path.Combine(_uploads.FullName, "level5.md");
-        var seed = await File.ReadAllTextAsync(RepositoryRoot.File("seed-content", "careerframework", "mlengineer", "level4.md"), TestContext.Current.CancellationToken);
+        var seed = await File.ReadAllTextAsync(RepositoryRoot.Combine("seed-content", "careerframework", "mlengineer", "level4.md"), TestContext.Current.CancellationToken);
         await File.WriteAllTextAsync(file, seed.Replace("title: Level 4 (Mid)", "title: Senior"), TestContext.Current.CancellationToken);
         var page = await app.NewPageAsync();
         await app.SignInAsync(page, NiaAdeyemi);

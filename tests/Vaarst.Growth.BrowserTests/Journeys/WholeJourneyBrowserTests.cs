@@ -135,7 +135,7 @@ public sealed partial class WholeJourneyBrowserTests(AppFixture app) : IClassFix
         Assert.True(await ReadinessAsync(alex) > readinessBefore, $"Readiness should rise above {readinessBefore}% after a sign-off.");
 
         // 6. Nia imports a framework page in which the statement's text changed: Alex's sign-off needs re-confirmation.
-        var page = await File.ReadAllTextAsync(RepositoryRoot.File(Path.Combine("seed-content", "careerframework", "mlengineer", "level4.md")), TestContext.Current.CancellationToken);
+        var page = await File.ReadAllTextAsync(RepositoryRoot.Combine(Path.Combine("seed-content", "careerframework", "mlengineer", "level4.md")), TestContext.Current.CancellationToken);
         Assert.Contains(Statement, page);
         var updated = Path.Combine(_temp, "level4.md");
         await File.WriteAllTextAsync(updated, page.Replace(Statement, RevisedStatement), TestContext.Current.CancellationToken);

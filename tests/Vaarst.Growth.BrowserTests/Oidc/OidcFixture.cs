@@ -43,7 +43,7 @@ public sealed class OidcFixture : IAsyncLifetime
     /// </summary>
     public const float Patience = 20_000;
 
-    private static readonly string ProviderFolder = RepositoryRoot.File("tests", "Vaarst.Growth.BrowserTests", "Oidc", "provider");
+    private static readonly string ProviderFolder = RepositoryRoot.Combine("tests", "Vaarst.Growth.BrowserTests", "Oidc", "provider");
     private static readonly TimeSpan ProviderStartTimeout = TimeSpan.FromSeconds(30);
 
     private readonly string _folder = Directory.CreateTempSubdirectory("vaarst-growth-oidc-").FullName;
@@ -315,7 +315,7 @@ public sealed class OidcFixture : IAsyncLifetime
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("Database:MigrateOnStartup", "true");
             builder.UseSetting("Database:SeedDemoData", "true");
-            builder.UseSetting("Framework:SeedContentPath", RepositoryRoot.File("seed-content"));
+            builder.UseSetting("Framework:SeedContentPath", RepositoryRoot.Combine("seed-content"));
             builder.UseSetting("Evidence:FileStorePath", Path.Combine(Path.GetDirectoryName(databaseFile)!, "evidence"));
             builder.UseSetting("Authentication:Mode", "EntraId");
             builder.UseSetting("AzureAd:Instance", instance);

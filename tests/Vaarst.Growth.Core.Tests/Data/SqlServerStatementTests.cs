@@ -246,7 +246,7 @@ public sealed class SqlServerStatementTests
     /// <summary>Builds use cases (and the use cases they depend on) on the captured SQL Server context.</summary>
     private sealed class UseCases(CapturedSqlServer server, IEvidenceFileStore files)
     {
-        private readonly TimeProvider _clock = new TestClock(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+        private readonly TimeProvider _clock = TestTime.Clock();
 
         public T UseCase<T>() => (T)Create(typeof(T));
 

@@ -36,4 +36,18 @@ public sealed class AreaGridTests
         Assert.Equal([[], [5], null, []], otherCraft);
         Assert.Equal([[], [], null, null], noCraft);
     }
+
+    [Fact]
+    public void Sections_and_anchors_match_across_crafts_and_specialisms_without_letter_case()
+    {
+        var grid = AreaGrid.Of(
+        [
+            new(1, CraftId: 1, "ML Engineer", AppliesToAll: false, SectionOrder: 1, "ml-ops", "ML Ops", AreaOrder: 0),
+            new(2, CraftId: 2, "ml engineer", AppliesToAll: false, SectionOrder: 1, "ML-Ops", "ML Ops", AreaOrder: 0),
+        ]);
+
+        Assert.Single(grid.Areas);
+        Assert.Equal([[1]], grid.Row(1, "ML ENGINEER", ids => ids.ToList()));
+        Assert.Equal([[2]], grid.Row(2, "Ml Engineer", ids => ids.ToList()));
+    }
 }

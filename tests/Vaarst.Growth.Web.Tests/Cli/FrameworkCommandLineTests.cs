@@ -6,7 +6,7 @@ namespace Vaarst.Growth.Web.Tests.Cli;
 
 public sealed class FrameworkCommandLineTests : IDisposable
 {
-    private static readonly string SeedPage = RepositoryRoot.File("seed-content", "careerframework", "mlengineer", "level4.md");
+    private static readonly string SeedPage = RepositoryRoot.Combine("seed-content", "careerframework", "mlengineer", "level4.md");
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "vaarst-growth-cli-tests", Guid.NewGuid().ToString("N"));
 
     public FrameworkCommandLineTests() => Directory.CreateDirectory(_folder);

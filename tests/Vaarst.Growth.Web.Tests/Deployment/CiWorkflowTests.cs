@@ -19,12 +19,12 @@ public sealed class CiWorkflowTests
         var steps = Assert.IsType<YamlSequenceNode>(Child(job, "steps"));
         Assert.Contains(steps.Children.OfType<YamlMappingNode>(), s => Scalar(s, "run") == ".ci/run");
         // The lane is part of `dotnet test`: it must be in the solution.
-        Assert.Contains("Vaarst.Growth.Core.Tests.SqlServer.csproj", System.IO.File.ReadAllText(RepositoryRoot.File("Vaarst.Growth.sln")));
+        Assert.Contains("Vaarst.Growth.Core.Tests.SqlServer.csproj", System.IO.File.ReadAllText(RepositoryRoot.Combine("Vaarst.Growth.sln")));
     }
 
     private static YamlMappingNode Load(params string[] path)
     {
-        using var reader = new StreamReader(RepositoryRoot.File(path));
+        using var reader = new StreamReader(RepositoryRoot.Combine(path));
         var stream = new YamlStream();
         stream.Load(reader);
         return Assert.IsType<YamlMappingNode>(stream.Documents[0].RootNode);

@@ -46,8 +46,8 @@ public sealed class DockerComposeTests
             _ => throw new Xunit.Sdk.XunitException("web has no build section"),
         };
 
-        var resolved = Path.GetFullPath(Path.Combine(RepositoryRoot.Path, context, dockerfile));
-        Assert.Equal(RepositoryRoot.File("Dockerfile"), resolved);
+        var resolved = Path.GetFullPath(Path.Combine(RepositoryRoot.Folder, context, dockerfile));
+        Assert.Equal(RepositoryRoot.Combine("Dockerfile"), resolved);
     }
 
     [Fact]
@@ -77,8 +77,8 @@ public sealed class DockerComposeTests
     [Fact]
     public void EnvExample_composeVariables_areAllListed()
     {
-        var compose = System.IO.File.ReadAllText(RepositoryRoot.File("docker-compose.yml"));
-        var example = System.IO.File.ReadAllText(RepositoryRoot.File(".env.example"));
+        var compose = System.IO.File.ReadAllText(RepositoryRoot.Combine("docker-compose.yml"));
+        var example = System.IO.File.ReadAllText(RepositoryRoot.Combine(".env.example"));
 
         var used = Regex.Matches(compose, @"(?<!\$)\$\{([A-Z0-9_]+)").Select(m => m.Groups[1].Value).Distinct();
         foreach (var name in used)
@@ -90,7 +90,7 @@ public sealed class DockerComposeTests
     [Fact]
     public void Dockerfile_stages_buildAndPublishWebProject()
     {
-        var path = RepositoryRoot.File("Dockerfile");
+        var path = RepositoryRoot.Combine("Dockerfile");
         Assert.True(System.IO.File.Exists(path), "Dockerfile is missing");
         var text = System.IO.File.ReadAllText(path);
 
@@ -103,7 +103,7 @@ public sealed class DockerComposeTests
     [Fact]
     public void CiRun_script_installsChromiumOnlyIfAbsentThenRunsDotnetTest()
     {
-        var text = System.IO.File.ReadAllText(RepositoryRoot.File(".ci", "run"));
+        var text = System.IO.File.ReadAllText(RepositoryRoot.Combine(".ci", "run"));
 
         Assert.Contains("set -euo pipefail", text);
         Assert.Contains("dotnet test", text);
@@ -115,17 +115,17 @@ public sealed class DockerComposeTests
     [Fact]
     public void CiRun_script_installsTheTestOidcProvidersNpmPackagesBeforeDotnetTest()
     {
-        var text = System.IO.File.ReadAllText(RepositoryRoot.File(".ci", "run"));
+        var text = System.IO.File.ReadAllText(RepositoryRoot.Combine(".ci", "run"));
 
         var npm = text.IndexOf("npm ci --prefix tests/Vaarst.Growth.BrowserTests/Oidc/provider", StringComparison.Ordinal);
         Assert.True(npm >= 0, ".ci/run must install the test OpenID Connect provider's npm packages");
         Assert.True(npm < text.LastIndexOf("dotnet test", StringComparison.Ordinal));
-        Assert.True(System.IO.File.Exists(RepositoryRoot.File("tests", "Vaarst.Growth.BrowserTests", "Oidc", "provider", "package-lock.json")));
+        Assert.True(System.IO.File.Exists(RepositoryRoot.Combine("tests", "Vaarst.Growth.BrowserTests", "Oidc", "provider", "package-lock.json")));
     }
 
     private static YamlMappingNode Compose()
     {
-        using var reader = new StreamReader(RepositoryRoot.File("docker-compose.yml"));
+        using var reader = new StreamReader(RepositoryRoot.Combine("docker-compose.yml"));
         var stream = new YamlStream();
         stream.Load(reader);
         return Assert.IsType<YamlMappingNode>(stream.Documents[0].RootNode);

@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using MudBlazor.Services;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.Evidence;
@@ -36,7 +37,7 @@ internal sealed class ReviewTestHost : IAsyncDisposable
         {
             ["ConnectionStrings:Growth"] = $"Data Source={Path.Combine(_folder, "growth.db")}",
             ["Database:Provider"] = "Sqlite",
-            ["Framework:SeedContentPath"] = RepositoryRoot.File("seed-content"),
+            ["Framework:SeedContentPath"] = RepositoryRoot.Combine("seed-content"),
             ["Evidence:FileStorePath"] = Path.Combine(_folder, "files"),
         }).Build();
         _services = Register(new ServiceCollection()).BuildServiceProvider();
@@ -45,7 +46,7 @@ internal sealed class ReviewTestHost : IAsyncDisposable
     public IConfiguration Configuration { get; }
 
     /// <summary>Moved by hand; the same instance serves the test's own use cases and the rendered components.</summary>
-    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 11, 27, 9, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = TestTime.Clock();
 
     public Actor Manager { get; private set; } = default!;
     public Actor OtherManager { get; private set; } = default!;
@@ -63,23 +64,13 @@ internal sealed class ReviewTestHost : IAsyncDisposable
             await db.Database.MigrateAsync(Ct);
         }
 
-        var pages = FrameworkPageParser.ParsePath(RepositoryRoot.File("seed-content", "careerframework"));
-        await host.UseCase<ImportFramework>().HandleAsync(Actor.System, new ImportFrameworkRequest(pages.Pages, "seed"), Ct);
-
-        await using var context = host.CreateDbContext();
-        var craftId = await context.Crafts.Select(c => c.Id).SingleAsync(Ct);
-        var manager = new Person { Name = "Mia Manager", Email = "mia@vaarst.example", Roles = Roles.Manager };
-        var other = new Person { Name = "Oscar Othermanager", Email = "oscar@vaarst.example", Roles = Roles.Manager };
-        var edge = new Person { Name = "Eda Edge", Email = "eda@vaarst.example", Roles = Roles.Engineer, Manager = manager, CraftId = craftId, Specialism = "Edge ML Engineer", CurrentLevel = 3, TargetLevel = 4 };
-        var ml = new Person { Name = "Max Ml", Email = "max@vaarst.example", Roles = Roles.Engineer, Manager = manager, CraftId = craftId, Specialism = "ML Engineer", CurrentLevel = 4, TargetLevel = 4 };
-        var admin = new Person { Name = "Ada Admin", Email = "ada@vaarst.example", Roles = Roles.Administrator };
-        context.People.AddRange(manager, other, edge, ml, admin);
-        await context.SaveChangesAsync(Ct);
-        host.Manager = Of(manager);
-        host.OtherManager = Of(other);
-        host.Edge = Of(edge);
-        host.Ml = Of(ml);
-        host.Admin = Of(admin);
+        var organisation = await TestOrganisation.CreateAsync(host._services.GetRequiredService<IDbContextFactory<GrowthDbContext>>(), host.Clock,
+            withPanel: false, Ct);
+        host.Manager = organisation.Manager;
+        host.OtherManager = organisation.OtherManager;
+        host.Edge = organisation.Edge;
+        host.Ml = organisation.Ml;
+        host.Admin = organisation.Admin;
         return host;
     }
 
@@ -101,18 +92,20 @@ internal sealed class ReviewTestHost : IAsyncDisposable
     /// <summary>The engineer rates the statement, adds a link supporting it and submits it through the real use cases.</summary>
     public async Task<int> SubmittedAsync(Actor engineer, string statementPrefix)
     {
-        int statementId;
-        await using (var db = CreateDbContext())
-        {
-            statementId = await db.Statements.Where(s => s.Text.StartsWith(statementPrefix)).Select(s => s.Id).SingleAsync(Ct);
-        }
-
+        var statementId = await StatementAsync(statementPrefix);
         var rated = await UseCase<RateStatement>().HandleAsync(engineer, new RateStatementRequest(statementId, SelfRating.Practising, null, null), Ct);
         await UseCase<AddLinkEvidence>().HandleAsync(engineer,
             new AddLinkEvidenceRequest(new EvidenceDetails("A pull request", new DateOnly(2026, 10, 1), null), "https://github.com/vaarst/x/pull/1", [statementId]), Ct);
         var version = await VersionAsync(rated.ItemId);
         await UseCase<SubmitItems>().HandleAsync(engineer, new SubmitItemsRequest([new ItemRef(rated.ItemId, version)]), Ct);
         return rated.ItemId;
+    }
+
+    /// <summary>The id of the statement whose text starts with <paramref name="prefix"/>.</summary>
+    public async Task<int> StatementAsync(string prefix)
+    {
+        await using var db = CreateDbContext();
+        return await db.Statements.Where(s => s.Text.StartsWith(prefix)).Select(s => s.Id).SingleAsync(Ct);
     }
 
     public async Task<int> VersionAsync(int itemId)
@@ -142,8 +135,6 @@ internal sealed class ReviewTestHost : IAsyncDisposable
         return services;
     }
 
-    private static Actor Of(Person p) => new(p.Id, p.Name, p.Roles);
-
     /// <summary>The claims the development sign-in issues for <paramref name="actor"/>.</summary>
     private sealed class SignedIn(Actor actor) : AuthenticationStateProvider
     {
@@ -151,14 +142,4 @@ internal sealed class ReviewTestHost : IAsyncDisposable
 
         public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(_user));
     }
-}
-
-/// <summary>A clock the test moves by hand.</summary>
-internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
-
-    public void Advance(TimeSpan by) => Now += by;
 }

@@ -73,7 +73,7 @@ public sealed class SeededDatabase : IAsyncLifetime
             ["Database:Provider"] = "Sqlite",
             ["Database:MigrateOnStartup"] = "true",
             ["Database:SeedDemoData"] = "true",
-            ["Framework:SeedContentPath"] = RepositoryRoot.File("seed-content"),
+            ["Framework:SeedContentPath"] = RepositoryRoot.Combine("seed-content"),
             ["Evidence:FileStorePath"] = Path.Combine(folder, "evidence"),
         })
         .Build();

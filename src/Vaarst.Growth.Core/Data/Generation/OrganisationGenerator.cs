@@ -287,7 +287,7 @@ public static class OrganisationGenerator
 
         private static List<FrameworkStatement> Checklist(EngineerPlan engineer, Dictionary<(int CraftId, int Level), List<FrameworkStatement>> checklists) =>
             checklists.TryGetValue((engineer.Person.CraftId!.Value, engineer.Person.TargetLevel!.Value), out var level)
-                ? level.Where(s => s.AppliesToAll || s.Section == engineer.Person.Specialism).ToList()
+                ? level.Where(s => Applicability.Applies(s.AppliesToAll, s.Section, engineer.Person.Specialism)).ToList()
                 : [];
 
         private (EvidenceEntry Entry, List<int> StatementIds) NewEvidence(Person owner, List<FrameworkStatement> checklist)

@@ -9,7 +9,7 @@ public static class AuditEndpoints
 {
     public static void MapAuditEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/admin/audit/export", async (HttpContext http, ExportAuditLog export, int? personId, string? type, DateOnly? from, DateOnly? to) =>
+        endpoints.MapGet("/admin/audit/export", async (HttpContext http, ExportAuditLog export, TimeProvider time, int? personId, string? type, DateOnly? from, DateOnly? to) =>
         {
             if (CurrentActor.FromPrincipal(http.User) is not { } actor)
             {
@@ -19,7 +19,7 @@ public static class AuditEndpoints
             try
             {
                 var csv = await export.HandleAsync(actor, new AuditLogFilter(personId, type, from, to), http.RequestAborted);
-                return CsvDownload.File(http, csv, $"vaarst-growth-audit-{DateTime.UtcNow:yyyyMMdd-HHmm}.csv");
+                return CsvDownload.File(http, csv, $"vaarst-growth-audit-{time.GetUtcNow():yyyyMMdd-HHmm}.csv");
             }
             catch (ForbiddenException)
             {

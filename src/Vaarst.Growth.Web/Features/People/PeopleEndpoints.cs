@@ -9,7 +9,7 @@ public static class PeopleEndpoints
 {
     public static void MapPeopleEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/admin/people/export.csv", async (HttpContext http, ExportDirectory export) =>
+        endpoints.MapGet("/admin/people/export.csv", async (HttpContext http, ExportDirectory export, TimeProvider time) =>
         {
             if (CurrentActor.FromPrincipal(http.User) is not { } actor)
             {
@@ -19,7 +19,7 @@ public static class PeopleEndpoints
             try
             {
                 var csv = await export.HandleAsync(actor, http.RequestAborted);
-                return CsvDownload.File(http, csv, $"vaarst-growth-directory-{DateTime.UtcNow:yyyyMMdd}.csv");
+                return CsvDownload.File(http, csv, $"vaarst-growth-directory-{time.GetUtcNow():yyyyMMdd}.csv");
             }
             catch (ForbiddenException)
             {

@@ -9,7 +9,7 @@ public sealed class FrameworkImportPageTests(SeededDatabase shared) : ComponentT
     private const string NiaAdeyemi = "nia.adeyemi@vaarst.example";
     private const string Benchmarking = "I can to write performance/benchmarking code and analyse the results.";
     private const string Fixed = "I can write performance/benchmarking code and analyse the results.";
-    private static readonly string Seed = File.ReadAllText(RepositoryRoot.File("seed-content", "careerframework", "mlengineer", "level4.md"));
+    private static readonly string Seed = File.ReadAllText(RepositoryRoot.Combine("seed-content", "careerframework", "mlengineer", "level4.md"));
 
     [Fact]
     public async Task FrameworkImportPage_previews_a_changed_statement_without_importing_it()

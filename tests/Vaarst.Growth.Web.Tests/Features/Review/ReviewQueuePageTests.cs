@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Vaarst.Growth.Core.Review;
 using Vaarst.Growth.Web.Features.Review;
 using static Vaarst.Growth.Web.Tests.Features.ReviewTestHost;
 
@@ -12,10 +13,13 @@ public sealed class ReviewQueuePageTests : BunitContext
     public async Task Queue_lists_the_reports_submitted_items_oldest_first()
     {
         await using var host = await CreateAsync();
-        var newerButFirstRated = await host.SubmittedAsync(host.Ml, Algorithms);
-        host.Clock.Advance(TimeSpan.FromHours(-30));
+        // The clock only moves forward: the newer item is rated first (a lower id), submitted 30 hours after the older.
+        var firstRated = await host.UseCase<RateStatement>().HandleAsync(host.Ml,
+            new RateStatementRequest(await host.StatementAsync(Algorithms), SelfRating.Practising, null, null), Xunit.TestContext.Current.CancellationToken);
         var older = await host.SubmittedAsync(host.Edge, Benchmarking);
         host.Clock.Advance(TimeSpan.FromHours(30));
+        var newerButFirstRated = await host.SubmittedAsync(host.Ml, Algorithms);
+        Assert.Equal(firstRated.ItemId, newerButFirstRated);
         host.AddTo(this, host.Manager);
 
         var cut = Render<ReviewQueuePage>();

@@ -1,7 +1,7 @@
-namespace Vaarst.Growth.Core.Tests;
+namespace Vaarst.Growth.TestSupport;
 
 /// <summary>Finds files of the repository from a test, wherever the test assembly runs from.</summary>
-internal static class RepositoryRoot
+public static class RepositoryRoot
 {
     private const string SolutionFile = "Vaarst.Growth.sln";
 
