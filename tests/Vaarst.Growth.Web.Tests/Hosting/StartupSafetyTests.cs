@@ -15,7 +15,7 @@ public sealed class StartupSafetyTests
         // The built app's own entry point, as an operator starts it: a separate process, so its exit code is real.
         var start = new ProcessStartInfo("dotnet", [typeof(Program).Assembly.Location])
         {
-            WorkingDirectory = RepositoryRoot.File("src", "Vaarst.Growth.Web"),
+            WorkingDirectory = RepositoryRoot.Combine("src", "Vaarst.Growth.Web"),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             Environment =
