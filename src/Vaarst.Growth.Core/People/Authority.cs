@@ -10,7 +10,8 @@ public sealed record DirectoryAuthority(int PersonId, string Name, Roles Roles, 
 /// Authority is current on every action: each use case starts by confirming its caller against the directory, so a
 /// deactivated person, a session that ended (sign-out, deactivation) or a reduced set of roles applies at the next
 /// action — in an open tab as much as on a fresh request — whatever the sign-in cookie said. One indexed single-row
-/// read per use case call; nothing is cached, so several app instances on one database agree at once.
+/// read per use case call, or one per HTTP request for all the use cases the request runs (<see cref="RequestAuthority"/>);
+/// nothing is kept beyond a request, so several app instances on one database agree at once.
 /// The authorization matrix runs every use case with callers the directory has deactivated or whose session ended.
 /// </summary>
 public static class Authority
@@ -33,7 +34,7 @@ public static class Authority
             return actor;
         }
 
-        var current = await dbFactory.ReadAuthorityAsync(personId, cancellationToken);
+        var current = RequestAuthority.Recall(personId) ?? await dbFactory.ReadAuthorityAsync(personId, cancellationToken);
         if (current is not { IsActive: true })
         {
             throw new ForbiddenException(AccessEndedMessage);

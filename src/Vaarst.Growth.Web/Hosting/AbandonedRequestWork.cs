@@ -1,4 +1,5 @@
 using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.People;
 
 namespace Vaarst.Growth.Web.Hosting;
 
@@ -7,7 +8,8 @@ namespace Vaarst.Growth.Web.Hosting;
 /// abandoned when the pipeline reaches it (it waited in a queue while its client gave up) ends at once with 499, the
 /// status proxies log for "client closed request"; otherwise everything the request runs, prerendering included, reads
 /// the database under its <c>RequestAborted</c> token (<see cref="AbandonedRequests"/>), so the next query of an
-/// abandoned page ends it. Blazor's own connection (<c>/_blazor</c>) is left alone: a circuit outlives a dropped
+/// abandoned page ends it. The same scope holds the request's one reading of its caller's directory record
+/// (<see cref="RequestAuthority"/>, ADR 0004). Blazor's own connection (<c>/_blazor</c>) is left alone: a circuit outlives a dropped
 /// connection and may reconnect to it.
 /// </summary>
 public static class AbandonedRequestWork
@@ -29,6 +31,7 @@ public static class AbandonedRequestWork
         }
 
         using (AbandonedRequests.Enter(context.RequestAborted))
+        using (RequestAuthority.Begin())
         {
             await next(context);
         }

@@ -40,6 +40,8 @@ public static class SessionAuthority
             return;
         }
 
+        // The use cases this request runs confirm their caller against this reading (ADR 0004).
+        RequestAuthority.Remember(current!);
         if (RolesOf(user) != current!.Roles || identity.Name != current.Name)
         {
             context.ReplacePrincipal(WithDirectoryRoles(user, current.Name, current.Roles));
