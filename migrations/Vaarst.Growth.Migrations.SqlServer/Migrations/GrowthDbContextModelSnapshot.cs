@@ -773,6 +773,10 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.Property<int?>("TargetLevel")
                         .HasColumnType("int");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("int");

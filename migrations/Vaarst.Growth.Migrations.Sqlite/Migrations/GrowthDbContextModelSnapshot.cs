@@ -739,6 +739,10 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.Property<int?>("TargetLevel")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("TimeZone")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");

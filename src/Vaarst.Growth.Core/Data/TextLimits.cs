@@ -31,6 +31,7 @@ public static class TextLimits
     public const int Email = 320;
     public const int EntraObjectId = 64;
     public const int Specialism = 200;
+    public const int TimeZone = 64;
 
     // Evidence
     public const int EvidenceTitle = 300;

@@ -37,6 +37,8 @@ public sealed class Person : IVersioned
     public bool IsActive { get; set; } = true;
     /// <summary>The person's choice of dark mode; null until they choose (then the light theme is used).</summary>
     public bool? PrefersDarkMode { get; set; }
+    /// <summary>The person's IANA time zone (e.g. "Europe/London") for every date and time shown; null until known.</summary>
+    public string? TimeZone { get; set; }
     public int Version { get; set; }
     /// <summary>
     /// Changes whenever every session of this person must end: sign-out, deactivation, reactivation. A sign-in cookie

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Components.Authorization;
+using Vaarst.Growth.Core;
 using Vaarst.Growth.Core.People;
 
 namespace Vaarst.Growth.Web.Hosting;
@@ -8,13 +9,27 @@ namespace Vaarst.Growth.Web.Hosting;
 /// The signed-in person as an <see cref="Actor"/> for use cases: the person id, the session's security stamp and the
 /// roles the sign-in claims. The use cases confirm all of it against the directory before acting (<see cref="Authority"/>).
 /// </summary>
-public sealed class CurrentActor(AuthenticationStateProvider authenticationStateProvider)
+public sealed class CurrentActor(AuthenticationStateProvider authenticationStateProvider, PersonTime time, GetPreferences preferences)
 {
     /// <returns>The actor, or null when the user is anonymous or not in the directory.</returns>
     public async Task<Actor?> GetAsync()
     {
         var state = await authenticationStateProvider.GetAuthenticationStateAsync();
-        return FromPrincipal(state.User);
+        var actor = FromPrincipal(state.User);
+        if (actor is not null && !time.IsLoaded)
+        {
+            // Once per circuit: every date and time the person's pages show is in their own zone (PersonTime).
+            try
+            {
+                time.Use((await preferences.HandleAsync(actor)).TimeZone);
+            }
+            catch (UseCaseException)
+            {
+                // A session the directory no longer honours: the page's own use case refuses it with the message.
+            }
+        }
+
+        return actor;
     }
 
     public static Actor? FromPrincipal(ClaimsPrincipal user)

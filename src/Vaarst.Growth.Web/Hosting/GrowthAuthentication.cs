@@ -125,6 +125,7 @@ public static class GrowthAuthentication
             configuration.GetValue<TimeSpan?>("Authentication:RevalidationInterval") ?? TimeSpan.FromSeconds(30)));
         services.AddScoped<AuthenticationStateProvider, DirectoryRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentActor>();
+        services.AddScoped<PersonTime>();
         return services;
     }
 

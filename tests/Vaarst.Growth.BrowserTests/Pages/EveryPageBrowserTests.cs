@@ -36,7 +36,7 @@ public sealed class EveryPageBrowserTests(AppFixture app) : IClassFixture<AppFix
         [Sam] =
         [
             "/", "/checklist", "/checklist/items/{ItemId:int}", "/evidence", "/gap", "/gap/{PersonId:int}", "/gap/{PersonId:int}/print",
-            "/calibration/outcomes", "/framework", "/framework/levels/{LevelId:int}", "/account/denied", Forbidden + "/admin/audit",
+            "/calibration/outcomes", "/framework", "/framework/levels/{LevelId:int}", "/profile", "/account/denied", Forbidden + "/admin/audit",
             "/no-such-page",
         ],
         [Priya] =

@@ -62,6 +62,8 @@ public sealed class AuthorizationMatrixTests
         new(typeof(GetMyProfile), People, (m, a) => m.S.UseCase<GetMyProfile>().HandleAsync(a, Ct)),
         new(typeof(GetDarkMode), People, (m, a) => m.S.UseCase<GetDarkMode>().HandleAsync(a, Ct)),
         new(typeof(SetDarkMode), People, (m, a) => m.S.UseCase<SetDarkMode>().HandleAsync(a, true, Ct)),
+        new(typeof(GetPreferences), People, (m, a) => m.S.UseCase<GetPreferences>().HandleAsync(a, Ct)),
+        new(typeof(SetTimeZone), People, (m, a) => m.S.UseCase<SetTimeZone>().HandleAsync(a, "Europe/London", false, Ct)),
         new(typeof(GetMyTeam), People, (m, a) => m.S.UseCase<GetMyTeam>().HandleAsync(a, Ct)),
         new(typeof(GetNotifications), People, (m, a) => m.S.UseCase<GetNotifications>().HandleAsync(a, 20, Ct)),
         new(typeof(MarkNotificationsRead), People, (m, a) => m.S.UseCase<MarkNotificationsRead>().HandleAsync(a, new MarkNotificationsReadRequest(null), Ct)),
@@ -204,7 +206,7 @@ public sealed class AuthorizationMatrixTests
     private static readonly string[] ReadOnly =
     [
         nameof(PreviewFrameworkImport), nameof(GetFrameworkVersions), nameof(GetFrameworkCatalogue), nameof(GetLevel), nameof(GetMyProfile),
-        nameof(GetDarkMode), nameof(GetMyTeam), nameof(GetNotifications), nameof(GetReviewQueue), nameof(CountReviewQueue), nameof(ListSessions),
+        nameof(GetDarkMode), nameof(GetPreferences), nameof(GetMyTeam), nameof(GetNotifications), nameof(GetReviewQueue), nameof(CountReviewQueue), nameof(ListSessions),
         nameof(GetMyOutcomes), nameof(GetTeamHeatmap), nameof(ListDelegations), nameof(ListDirectory), nameof(PreviewDirectoryImport),
         nameof(ExportDirectory), nameof(GetPersonForEdit), nameof(GetAuditLog), nameof(ExportAuditLog), nameof(GetChecklist),
         nameof(GetEvidenceLibrary), nameof(GetItem), nameof(OpenEvidenceFile), nameof(GetGap), nameof(ExportGap), nameof(GetSession),
@@ -212,7 +214,7 @@ public sealed class AuthorizationMatrixTests
     ];
 
     // Personal state that is not part of anyone's record, so it carries no audit event.
-    private static readonly string[] Unaudited = [nameof(SetDarkMode), nameof(MarkNotificationsRead)];
+    private static readonly string[] Unaudited = [nameof(SetDarkMode), nameof(SetTimeZone), nameof(MarkNotificationsRead)];
 
     // The state in which a writing use case has something to do (the matrix's own state suits the others).
     private static readonly Dictionary<string, Func<Matrix, Task>> Arrange = new()

@@ -41,6 +41,8 @@ public sealed class SqlServerStatementTests
         new(typeof(GetMyProfile), (u, a) => u.UseCase<GetMyProfile>().HandleAsync(a, Ct)),
         new(typeof(GetDarkMode), (u, a) => u.UseCase<GetDarkMode>().HandleAsync(a, Ct)),
         new(typeof(SetDarkMode), (u, a) => u.UseCase<SetDarkMode>().HandleAsync(a, true, Ct)),
+        new(typeof(GetPreferences), (u, a) => u.UseCase<GetPreferences>().HandleAsync(a, Ct)),
+        new(typeof(SetTimeZone), (u, a) => u.UseCase<SetTimeZone>().HandleAsync(a, "Europe/London", false, Ct)),
         new(typeof(GetMyTeam), (u, a) => u.UseCase<GetMyTeam>().HandleAsync(a, Ct)),
         new(typeof(GetNotifications), (u, a) => u.UseCase<GetNotifications>().HandleAsync(a, 20, Ct)),
         new(typeof(MarkNotificationsRead), (u, a) => u.UseCase<MarkNotificationsRead>().HandleAsync(a, new MarkNotificationsReadRequest(null), Ct)),

@@ -20,6 +20,9 @@ public abstract class ComponentTestContext : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
         Services.AddPageSnackbars();
+        // Dates are formatted in the signed-in person's zone (UTC until SignInAsync loads it).
+        Services.AddSingleton(TimeProvider.System);
+        Services.AddScoped<PersonTime>();
     }
 
     protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;

@@ -83,6 +83,7 @@ internal sealed class ReviewTestHost : IAsyncDisposable
         Register(context.Services);
         context.Services.AddSingleton<AuthenticationStateProvider>(new SignedIn(signedIn));
         context.Services.AddScoped<CurrentActor>();
+        context.Services.AddScoped<PersonTime>();
     }
 
     public T UseCase<T>() where T : notnull => _services.GetRequiredService<T>();

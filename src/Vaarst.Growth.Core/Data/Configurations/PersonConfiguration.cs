@@ -12,6 +12,7 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         builder.Property(p => p.Email).HasMaxLength(TextLimits.Email);
         builder.Property(p => p.EntraObjectId).HasMaxLength(TextLimits.EntraObjectId);
         builder.Property(p => p.Specialism).HasMaxLength(TextLimits.Specialism);
+        builder.Property(p => p.TimeZone).HasMaxLength(TextLimits.TimeZone);
         builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Property(p => p.SecurityStamp).HasMaxLength(32);
         builder.HasIndex(p => p.Email).IsUnique();

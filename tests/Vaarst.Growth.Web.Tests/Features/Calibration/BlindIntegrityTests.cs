@@ -44,7 +44,8 @@ public sealed partial class BlindIntegrityTests
 
         var open = await SweepAsync(app, dana);
         AssertBlind(open, [.. AlexIdentity, .. SamIdentity, .. ManagerIdentity, NameBearingFile]);
-        Assert.Contains(open, r => r.Route == $"/gap/{session.AlexId}" && r.Body.Contains("That engineer&#x27;s gap view does not exist, or you may not see it."));
+        // Refused as "not found" (HTTP 404, the app's not-found page), exactly as a person who does not exist.
+        Assert.Contains(open, r => r.Route == $"/gap/{session.AlexId}" && r.Status == HttpStatusCode.NotFound && r.Body.Contains("There is nothing here"));
         Assert.Contains(open, r => r.Route == $"/gap/{session.AlexId}/export.csv" && r.Status == HttpStatusCode.NotFound);
 
         await CloseAsync(app, session);

@@ -175,5 +175,22 @@ public sealed class ReviewItemPageTests : BunitContext
         Assert.True(cut.Find("[data-testid=decide-sign-off]").HasAttribute("disabled"));
     }
 
+    [Theory]
+    [InlineData("Asia/Tokyo", "27 Nov 2026 18:00")]
+    [InlineData("America/New_York", "27 Nov 2026 04:00")]
+    public async Task Review_page_shows_the_history_in_the_reviewers_time_zone(string zone, string shown)
+    {
+        await using var host = await CreateAsync();
+        var itemId = await host.SubmittedAsync(host.Edge, Benchmarking);
+        await host.UseCase<Vaarst.Growth.Core.People.SetTimeZone>().HandleAsync(host.Manager, zone, false, Ct);
+        host.AddTo(this, host.Manager);
+
+        var cut = Render<ReviewItemPage>(p => p.Add(x => x.ItemId, itemId));
+
+        // Submitted at 09:00 UTC by the test clock.
+        cut.WaitForAssertion(() => Assert.Contains(shown, cut.Markup));
+        Assert.DoesNotContain("UTC", cut.Markup);
+    }
+
     private IEnumerable<Snackbar> Snackbars() => Services.GetRequiredService<ISnackbar>().ShownSnackbars;
 }
