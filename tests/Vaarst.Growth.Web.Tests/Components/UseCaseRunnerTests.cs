@@ -67,11 +67,11 @@ public sealed class UseCaseRunnerTests : BunitContext
     public async Task Validation_goes_to_the_field_when_there_is_one()
     {
         var run = new UseCaseRunner(_snackbar);
-        string? field = null;
+        IReadOnlyList<string>? fields = null;
 
-        await run.RunAsync(() => throw new ValidationException(["The title is required."]), invalid: m => field = m);
+        await run.RunAsync(() => throw new ValidationException(["The title is required.", "The date is in the future."]), invalid: e => fields = e);
 
-        Assert.Equal("The title is required.", field);
+        Assert.Equal(["The title is required.", "The date is in the future."], fields);
         Assert.Empty(_snackbar.ShownSnackbars);
     }
 

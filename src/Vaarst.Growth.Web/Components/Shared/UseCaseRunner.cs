@@ -12,7 +12,7 @@ namespace Vaarst.Growth.Web.Components.Shared;
 /// </summary>
 /// <example><code>
 /// private UseCaseRunner Run => _run ??= new(Snackbar);
-/// await Run.RunAsync(() => Save.HandleAsync(actor, request), reload: LoadAsync, invalid: m => _error = m);
+/// await Run.RunAsync(() => Save.HandleAsync(actor, request), reload: LoadAsync, invalid: errors => _errors = errors);
 /// </code></example>
 public sealed class UseCaseRunner(ISnackbar snackbar)
 {
@@ -22,9 +22,9 @@ public sealed class UseCaseRunner(ISnackbar snackbar)
     /// <summary>
     /// Runs <paramref name="useCase"/>; true when it succeeded. <paramref name="reload"/> runs after a conflict,
     /// <paramref name="refused"/> takes the message of a <see cref="ForbiddenException"/> or <see cref="NotFoundException"/>,
-    /// <paramref name="invalid"/> that of a <see cref="ValidationException"/>; each left out shows the message instead.
+    /// <paramref name="invalid"/> the errors of a <see cref="ValidationException"/>; each left out shows the message instead.
     /// </summary>
-    public async Task<bool> RunAsync(Func<Task> useCase, Func<Task>? reload = null, Action<string>? refused = null, Action<string>? invalid = null)
+    public async Task<bool> RunAsync(Func<Task> useCase, Func<Task>? reload = null, Action<string>? refused = null, Action<IReadOnlyList<string>>? invalid = null)
     {
         Busy = true;
         try
@@ -46,7 +46,7 @@ public sealed class UseCaseRunner(ISnackbar snackbar)
         }
         catch (ValidationException ex) when (invalid is not null)
         {
-            invalid(ex.Message);
+            invalid(ex.Errors);
         }
         catch (UseCaseException ex)
         {
