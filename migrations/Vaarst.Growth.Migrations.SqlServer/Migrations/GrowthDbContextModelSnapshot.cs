@@ -22,7 +22,7 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
-            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+            modelBuilder.Entity("Vaarst.Growth.Core.Data.StoredKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()

@@ -17,7 +17,7 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
+            modelBuilder.Entity("Vaarst.Growth.Core.Data.StoredKey", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()

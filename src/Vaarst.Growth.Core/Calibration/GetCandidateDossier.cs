@@ -52,7 +52,10 @@ public sealed class GetCandidateDossier(IDbContextFactory<GrowthDbContext> dbFac
             .Where(s => itemIds.Contains(s.ChecklistItemId) && !s.Evidence!.IsArchived)
             .Select(s => new { s.ChecklistItemId, s.EvidenceId })
             .ToListAsync(cancellationToken);
-        var views = await EvidenceView.ReadAsync(db, db.Evidence.AsNoTracking().Where(e => e.OwnerId == nomination.CandidateId && !e.IsArchived), cancellationToken);
+        // Only the evidence supporting the statements, not the candidate's whole library.
+        var supporting = evidence.Select(e => e.EvidenceId).Distinct().ToList();
+        var views = await EvidenceView.ReadAsync(db,
+            db.Evidence.AsNoTracking().Where(e => e.OwnerId == nomination.CandidateId && !e.IsArchived && supporting.Contains(e.Id)), cancellationToken);
         if (!sees)
         {
             views = views.Select(v => v.Kind == EvidenceKind.File ? v with { FileName = RecordAccess.NameFreeFileName(label, v.Id, v.ContentType) } : v).ToList();

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.Evidence;
@@ -8,10 +7,13 @@ using Vaarst.Growth.Core.Review;
 
 namespace Vaarst.Growth.Core.Data;
 
-/// <remarks>Also holds the ASP.NET Core Data Protection keys, so every app instance on the database shares sign-in cookies.</remarks>
-public sealed class GrowthDbContext(DbContextOptions<GrowthDbContext> options) : DbContext(options), IDataProtectionKeyContext
+/// <remarks>
+/// Also holds the ASP.NET Core Data Protection keys (<see cref="StoredKey"/>; the Web project reads and writes them), so
+/// every app instance on the database shares sign-in cookies.
+/// </remarks>
+public sealed class GrowthDbContext(DbContextOptions<GrowthDbContext> options) : DbContext(options)
 {
-    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<StoredKey> DataProtectionKeys => Set<StoredKey>();
 
     public DbSet<FrameworkVersion> FrameworkVersions => Set<FrameworkVersion>();
     public DbSet<Craft> Crafts => Set<Craft>();

@@ -39,8 +39,9 @@ public sealed class ArchiveEvidence(IDbContextFactory<GrowthDbContext> dbFactory
             $"{actor.Name} archived evidence \"{Excerpt.Of(evidence.Title)}\"" + (flagged.Count > 0 ? $"; {flagged.Count} signed-off item(s) need re-confirmation" : ""),
             new { archived = false }, new { archived = true }, personId);
         await db.SaveChangesAsync(cancellationToken);
+        var notices = await Review.ItemRules.ReconfirmationNoticesAsync(db, flagged, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await Review.ItemRules.NotifyReconfirmationAsync(db, notifications, flagged, now, cancellationToken);
+        await notifications.SendAsync(notices, cancellationToken);
         return evidence.Version;
     }
 }

@@ -37,7 +37,8 @@ public sealed class DetachEvidence(IDbContextFactory<GrowthDbContext> dbFactory,
         db.Record(actor, now, AuditEventTypes.EvidenceDetached, "ChecklistItem", item.Id.ToString(),
             $"{actor.Name} detached \"{Excerpt.Of(support.Evidence!.Title)}\"", before: new { evidence = support.Evidence.Title }, personId: personId);
         await db.SaveChangesAsync(cancellationToken);
+        var notices = await ItemRules.ReconfirmationNoticesAsync(db, flagged, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await ItemRules.NotifyReconfirmationAsync(db, notifications, flagged, now, cancellationToken);
+        await notifications.SendAsync(notices, cancellationToken);
     }
 }

@@ -61,8 +61,9 @@ public sealed class EditEvidence(IDbContextFactory<GrowthDbContext> dbFactory, I
             $"{actor.Name} edited evidence \"{Excerpt.Of(evidence.Title)}\"" + (flagged.Count > 0 ? $"; {flagged.Count} signed-off item(s) need re-confirmation" : ""),
             before, Snapshot(evidence), personId);
         await db.SaveChangesAsync(cancellationToken);
+        var notices = await Review.ItemRules.ReconfirmationNoticesAsync(db, flagged, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await Review.ItemRules.NotifyReconfirmationAsync(db, notifications, flagged, now, cancellationToken);
+        await notifications.SendAsync(notices, cancellationToken);
         return evidence.Version;
     }
 

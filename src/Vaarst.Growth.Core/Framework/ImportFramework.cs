@@ -48,8 +48,9 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
             return result;
         }
 
+        var notices = await ItemRules.ReconfirmationNoticesAsync(db, flagged, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await ItemRules.NotifyReconfirmationAsync(db, notifications, flagged, now, cancellationToken);
+        await notifications.SendAsync(notices, cancellationToken);
         return result;
     }
 

@@ -113,7 +113,6 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
         var continuing = content.Where(s => currentLevel is not null && s.LevelId == currentLevel.Id)
             .SelectMany(s => s.Areas.SelectMany(a => a.Statements.Select(st => (s.Name, a.Anchor, st.Text))))
             .ToHashSet();
-        var nextActions = new List<NextAction>();
         var sections = content.Where(s => s.LevelId == targetLevel.Id).Select(s => new GapSection(s.Name, s.AppliesToAll, s.Areas.Select(a =>
         {
             var statements = a.IsDefined
@@ -121,23 +120,7 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
                 {
                     itemByStatement.TryGetValue(st.Id, out var item);
                     var state = item is null ? GapState.NotStarted : StateOf(item.Status, item.Rating, item.NeedsReconfirmation, item.Evidence);
-                    var evidence = item?.Evidence ?? 0;
-                    var link = item is null ? "/checklist" : own ? $"/checklist/items/{item.Id}" : $"/reviews/items/{item.Id}";
-                    var action = state switch
-                    {
-                        _ when item?.Status == ItemStatus.ChangesRequested => NextActionKind.ChangesRequested,
-                        GapState.NeedsReconfirmation => NextActionKind.NeedsReconfirmation,
-                        GapState.Submitted => NextActionKind.WaitingForReview,
-                        GapState.NotStarted or GapState.InProgress when evidence == 0 => NextActionKind.NoEvidence,
-                        _ => (NextActionKind?)null,
-                    };
-                    if (action is { } kind)
-                    {
-                        nextActions.Add(new NextAction(kind, st.Id, item?.Id, a.Name, st.Text,
-                            kind == NextActionKind.WaitingForReview ? item!.SubmittedAtUtc : item?.UpdatedAtUtc, link));
-                    }
-
-                    return new GapStatement(st.Id, st.Text, item?.Id, state, evidence,
+                    return new GapStatement(st.Id, st.Text, item?.Id, state, item?.Evidence ?? 0,
                         currentLevel is null ? null : !continuing.Contains((s.Name, a.Anchor, st.Text)));
                 }).ToList()
                 : [];
@@ -149,13 +132,35 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
         var history = History(items.Where(i => targetStatements.Contains(i.StatementId)).SelectMany(i => i.Decisions.Select(d => (i.Id, d.Kind, d.DecidedAtUtc))),
             overall.Applicable);
 
-        var ordered = nextActions
+        // Next actions come from the finished projection, not as a side effect of building it.
+        var ordered = sections.SelectMany(s => s.Areas).SelectMany(a => a.Statements.Select(st => (Area: a, Statement: st)))
+            .Select(x =>
+            {
+                var item = x.Statement.ItemId is null ? null : itemByStatement[x.Statement.StatementId];
+                var kind = NextActionOf(x.Statement.State, item?.Status, x.Statement.EvidenceCount);
+                var link = item is null ? "/checklist" : own ? $"/checklist/items/{item.Id}" : $"/reviews/items/{item.Id}";
+                return kind is { } k
+                    ? new NextAction(k, x.Statement.StatementId, item?.Id, x.Area.Name, x.Statement.Text,
+                        k == NextActionKind.WaitingForReview ? item!.SubmittedAtUtc : item?.UpdatedAtUtc, link)
+                    : null;
+            })
+            .OfType<NextAction>()
             .OrderBy(a => a.Kind)
             .ThenBy(a => a.Kind == NextActionKind.WaitingForReview ? a.SinceUtc : null)
             .ToList();
         return new GapView(person.Id, person.Name, person.CraftName, person.Specialism, person.CurrentLevel, target, targetLevel.Title, imported,
             currentLevel is not null, sections, overall, ordered, history);
     }
+
+    /// <summary>What the engineer (or their reviewer) should do next about a statement, if anything.</summary>
+    private static NextActionKind? NextActionOf(GapState state, ItemStatus? status, int evidence) => state switch
+    {
+        _ when status == ItemStatus.ChangesRequested => NextActionKind.ChangesRequested,
+        GapState.NeedsReconfirmation => NextActionKind.NeedsReconfirmation,
+        GapState.Submitted => NextActionKind.WaitingForReview,
+        GapState.NotStarted or GapState.InProgress when evidence == 0 => NextActionKind.NoEvidence,
+        _ => null,
+    };
 
     /// <summary>The state a statement shows in the gap view.</summary>
     public static GapState StateOf(ItemStatus status, SelfRating rating, bool needsReconfirmation, int evidence) => (status, rating) switch

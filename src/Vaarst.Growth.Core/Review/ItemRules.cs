@@ -58,22 +58,40 @@ public static class ItemRules
         return items;
     }
 
-    /// <summary>Tells each flagged item's reviewers (line manager and today's delegates) that a sign-off needs another look.</summary>
-    public static async Task NotifyReconfirmationAsync(
-        GrowthDbContext db, INotificationSender notifications, IReadOnlyCollection<ChecklistItem> flagged, DateTime now, CancellationToken cancellationToken)
+    /// <summary>
+    /// What to tell each flagged item's reviewers (line manager and today's delegates): read in the unit of work that
+    /// flags the items, in one query however many there are; sent with <see cref="INotificationSender"/> after the commit.
+    /// </summary>
+    public static async Task<IReadOnlyList<NotificationMessage>> ReconfirmationNoticesAsync(
+        GrowthDbContext db, IReadOnlyCollection<ChecklistItem> flagged, DateTime now, CancellationToken cancellationToken)
     {
-        var messages = new List<NotificationMessage>();
-        foreach (var item in flagged)
+        if (flagged.Count == 0)
         {
-            var engineer = await db.People.Where(p => p.Id == item.PersonId).Select(p => p.Name).SingleAsync(cancellationToken);
-            foreach (var reviewer in await ReviewAuthority.ReviewersOfAsync(db, item.PersonId, DateOnly.FromDateTime(now), cancellationToken))
-            {
-                messages.Add(new NotificationMessage(reviewer, NotificationKinds.ReconfirmationNeeded,
-                    $"Re-confirm a sign-off of {engineer}: {item.ReconfirmationReason}", $"/reviews/items/{item.Id}"));
-            }
+            return [];
         }
 
-        await notifications.SendAsync(messages, cancellationToken);
+        var today = DateOnly.FromDateTime(now);
+        var engineerIds = flagged.Select(i => i.PersonId).Distinct().ToList();
+        var engineers = await db.People.AsNoTracking()
+            .Where(p => engineerIds.Contains(p.Id))
+            .Select(p => new
+            {
+                p.Id, p.Name, p.ManagerId,
+                Delegates = db.Delegations
+                    .Where(d => d.ManagerId == p.ManagerId && d.EndedEarlyAtUtc == null && d.StartsOn <= today && today <= d.EndsOn)
+                    .Select(d => d.DelegateId)
+                    .ToList(),
+            })
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        return flagged
+            .SelectMany(item =>
+            {
+                var engineer = engineers[item.PersonId];
+                return ReviewAuthority.Reviewers(engineer.Id, engineer.ManagerId, engineer.Delegates).Select(reviewer =>
+                    new NotificationMessage(reviewer, NotificationKinds.ReconfirmationNeeded,
+                        $"Re-confirm a sign-off of {engineer.Name}: {item.ReconfirmationReason}", $"/reviews/items/{item.Id}"));
+            })
+            .ToList();
     }
 
     /// <summary>Saves, turning a lost optimistic-concurrency race into a message for the user.</summary>

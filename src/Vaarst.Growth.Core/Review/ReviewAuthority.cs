@@ -49,6 +49,10 @@ public static class ReviewAuthority
             .Where(d => d.ManagerId == managerId && d.EndedEarlyAtUtc == null && d.StartsOn <= today && today <= d.EndsOn)
             .Select(d => d.DelegateId)
             .ToListAsync(cancellationToken);
-        return delegates.Prepend(managerId.Value).Where(id => id != engineerId).Distinct().ToList();
+        return Reviewers(engineerId, managerId, delegates);
     }
+
+    /// <summary>The line manager and their active delegates, never the engineer themself; nobody without a manager.</summary>
+    internal static IReadOnlyList<int> Reviewers(int engineerId, int? managerId, IEnumerable<int> activeDelegates) =>
+        managerId is { } manager ? activeDelegates.Prepend(manager).Where(id => id != engineerId).Distinct().ToList() : [];
 }

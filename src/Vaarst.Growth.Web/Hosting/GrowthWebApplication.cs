@@ -35,7 +35,7 @@ public static class GrowthWebApplication
         builder.Services.AddGrowthAuthentication(authenticationMode, builder.Configuration, builder.Environment.IsDevelopment());
         builder.Services.AddSingleton(new SignInOptions(authenticationMode));
         KeyProtection.Configure(
-            builder.Services.AddDataProtection().SetApplicationName("Vaarst.Growth").PersistKeysToDbContext<GrowthDbContext>(),
+            DatabaseKeyRepository.Persist(builder.Services.AddDataProtection().SetApplicationName("Vaarst.Growth")),
             builder.Logging, builder.Configuration);
         builder.Services.AddAntiforgery(o =>
         {

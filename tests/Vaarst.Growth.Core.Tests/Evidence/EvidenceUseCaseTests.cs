@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.Evidence;
+using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Review;
 using static Vaarst.Growth.Core.Tests.Scenario;
 
@@ -136,6 +137,42 @@ public sealed class EvidenceUseCaseTests
         await using var db = s.Database.CreateDbContext();
         Assert.Equal(1, await db.ReviewDecisions.CountAsync(Ct));
         Assert.Equal(1, await db.AuditEvents.CountAsync(a => a.Type == AuditEventTypes.ItemFlaggedForReconfirmation, Ct));
+    }
+
+    [Fact]
+    public async Task EditEvidence_flagging_three_sign_offs_reads_their_reviewers_with_the_same_queries_as_for_one()
+    {
+        Assert.Equal(await EditCommandsAsync(flagged: 1), await EditCommandsAsync(flagged: 3));
+    }
+
+    /// <summary>SQL queries of one edit of evidence that supports <paramref name="flagged"/> signed-off items.</summary>
+    private static async Task<int> EditCommandsAsync(int flagged)
+    {
+        await using var s = await CreateAsync();
+        string[] prefixes = [Benchmarking, Cuda, "I use technologies for code"];
+        var (_, evidenceId) = await s.ItemWithEvidenceAsync(s.Edge, await s.StatementAsync(prefixes[0]), ItemStatus.SignedOff);
+        var notified = new List<int>();
+        foreach (var prefix in prefixes.Skip(1).Take(flagged - 1))
+        {
+            var (itemId, _) = await s.ItemWithEvidenceAsync(s.Edge, await s.StatementAsync(prefix), ItemStatus.SignedOff);
+            await using var db = s.Database.CreateDbContext();
+            db.EvidenceSupports.Add(new EvidenceSupport { EvidenceId = evidenceId, ChecklistItemId = itemId, LinkedAtUtc = s.Database.Clock.GetUtcNow().UtcDateTime });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var version = (await s.UseCase<GetEvidenceLibrary>().HandleAsync(s.Edge, false, Ct)).Single(e => e.Id == evidenceId).Version;
+        s.Database.Commands.Reset();
+        await s.UseCase<EditEvidence>().HandleAsync(s.Edge,
+            new EditEvidenceRequest(evidenceId, version, Details with { Title = "A better title" }, "https://github.com/vaarst/x/pull/2"), Ct);
+        // Writes grow with the items flagged (an update and an audit event each); the reads must not.
+        var queries = s.Database.Commands.Readers.Count(r => r.Sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase));
+
+        await using (var db = s.Database.CreateDbContext())
+        {
+            Assert.Equal(flagged, await db.Notifications.CountAsync(n => n.Kind == NotificationKinds.ReconfirmationNeeded && n.RecipientId == s.Manager.PersonId, Ct));
+        }
+
+        return queries;
     }
 
     [Fact]

@@ -1,0 +1,106 @@
+using System.Reflection;
+using NetArchTest.Rules;
+using Vaarst.Growth.Core.Data;
+
+namespace Vaarst.Growth.Core.Tests.Architecture;
+
+/// <summary>
+/// Features of Core depend one way (docs/architecture.md, ADR 0009): Framework ← People ← Evidence ← Review ← Gap ←
+/// Calibration. A feature may use the features before it, never one after it; Audit, Data, Text and the root namespace
+/// serve every feature, and so do the identity types of People every use case starts with (<see cref="Kernel"/>).
+/// </summary>
+public sealed class FeatureDirectionTests
+{
+    private static readonly string[] Direction = ["Framework", "People", "Evidence", "Review", "Gap", "Calibration"];
+
+    /// <summary>Types of People that every feature uses to know and notify its caller.</summary>
+    private static readonly string[] Kernel =
+        ["People.Actor", "People.Authority", "People.Roles", "People.INotificationSender", "People.NotificationMessage", "People.NotificationKinds"];
+
+    /// <summary>
+    /// The dependencies against the direction that were there when the direction was drawn, each still to be turned
+    /// around (ADR 0009). The list may only shrink: a new one fails, and so does one that is gone but still listed.
+    /// </summary>
+    private static readonly string[] KnownAgainstTheDirection =
+    [
+        "Evidence.ArchiveEvidence -> Review",
+        "Evidence.AttachEvidence -> Review",
+        "Evidence.DetachEvidence -> Review",
+        "Evidence.EditEvidence -> Review",
+        "Evidence.EvidenceEntry -> Review",
+        "Evidence.EvidenceRules -> Review",
+        "Evidence.EvidenceView -> Review",
+        "Evidence.RestoreEvidence -> Review",
+        "Framework.GetFrameworkVersions -> People",
+        "Framework.ImportFramework -> Review",
+        "Framework.PreviewFrameworkImport -> Review",
+        "People.GetMyProfile -> Review",
+        "People.GetMyTeam -> Evidence",
+        "People.GetMyTeam -> Gap",
+        "People.GetMyTeam -> Review",
+        "People.RecordAccess -> Calibration",
+        "People.RecordAccess -> Evidence",
+        "People.RecordAccess -> Review",
+        "People.SeedDemoOrganisation -> Evidence",
+        "People.SeedDemoOrganisation -> Review",
+        "People.TeamMember -> Gap",
+    ];
+
+    private static readonly Assembly Core = typeof(GrowthDbContext).Assembly;
+
+    [Fact]
+    public void Features_depend_only_on_the_features_before_them()
+    {
+        var against = new SortedSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < Direction.Length; i++)
+        {
+            for (var j = i + 1; j < Direction.Length; j++)
+            {
+                var later = TypesOf(Direction[j]);
+                var result = Types.InAssembly(Core).That().ResideInNamespace(Namespace(Direction[i]))
+                    .ShouldNot().HaveDependencyOnAny(later).GetResult();
+                foreach (var name in result.FailingTypeNames ?? [])
+                {
+                    against.Add($"{Outer(name)} -> {Direction[j]}");
+                }
+            }
+        }
+
+        var added = against.Except(KnownAgainstTheDirection).ToList();
+        var gone = KnownAgainstTheDirection.Except(against).ToList();
+        Assert.True(added.Count == 0, "Against the feature direction (docs/architecture.md): " + string.Join("; ", added));
+        Assert.True(gone.Count == 0, "No longer against the direction, remove from KnownAgainstTheDirection: " + string.Join("; ", gone));
+    }
+
+    [Fact]
+    public void Core_does_not_reference_ASP_NET_Core()
+    {
+        Assert.DoesNotContain(Core.GetReferencedAssemblies(), a => a.Name!.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
+        var result = Types.InAssembly(Core).ShouldNot().HaveDependencyOn("Microsoft.AspNetCore").GetResult();
+        Assert.True(result.IsSuccessful, "Core types using ASP.NET Core: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
+    public void The_direction_test_sees_a_dependency_against_the_direction()
+    {
+        // Calibration reads Gap (allowed); the rule must see that as a dependency, or it could not fail.
+        var later = TypesOf("Gap");
+        var result = Types.InAssembly(Core).That().ResideInNamespace(Namespace("Calibration")).ShouldNot().HaveDependencyOnAny(later).GetResult();
+        Assert.False(result.IsSuccessful);
+    }
+
+    private static string Namespace(string feature) => "Vaarst.Growth.Core." + feature;
+
+    private static string[] TypesOf(string feature) => Core.GetTypes()
+        .Where(t => t.Namespace == Namespace(feature) && !t.IsNested && !t.Name.StartsWith('<'))
+        .Select(t => t.FullName!)
+        .Where(name => !Kernel.Any(k => name == Namespace(k)))
+        .ToArray();
+
+    private static string Outer(string typeName)
+    {
+        var name = typeName["Vaarst.Growth.Core.".Length..];
+        var nested = name.IndexOfAny(['/', '+']);
+        return nested < 0 ? name : name[..nested];
+    }
+}
