@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -18,7 +19,11 @@ public abstract class ComponentTestContext : BunitContext
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        PageState = this.AddBunitPersistentComponentState();
     }
+
+    /// <summary>What a prerender persists for the circuit (pages read through <c>PrerenderedRead</c>); empty unless a test fills it.</summary>
+    public BunitPersistentComponentState PageState { get; }
 
     protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 

@@ -87,6 +87,7 @@ internal sealed class ReviewTestHost : IAsyncDisposable
     {
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
+        context.AddBunitPersistentComponentState();
         Register(context.Services);
         context.Services.AddSingleton<AuthenticationStateProvider>(new SignedIn(signedIn));
         context.Services.AddScoped<CurrentActor>();
