@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.Framework;
@@ -25,9 +26,9 @@ public sealed record GapView(
     IReadOnlyList<NextAction> NextActions,
     IReadOnlyList<ReadinessPoint> History)
 {
-    public bool TargetImported => TargetTitle is not null;
+    [JsonIgnore] public bool TargetImported => TargetTitle is not null;
 
-    public IEnumerable<GapArea> Areas => Sections.SelectMany(s => s.Areas);
+    [JsonIgnore] public IEnumerable<GapArea> Areas => Sections.SelectMany(s => s.Areas);
 }
 
 public sealed record GapSection(string Name, bool AppliesToAll, IReadOnlyList<GapArea> Areas);

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.Framework;
@@ -17,7 +18,16 @@ public sealed record ChecklistView(
     IReadOnlyList<ChecklistLevel> AvailableLevels,
     IReadOnlyList<ChecklistSection> Sections)
 {
-    public IEnumerable<ChecklistRow> Rows => Sections.SelectMany(s => s.Areas).SelectMany(a => a.Rows);
+    [JsonIgnore] public IEnumerable<ChecklistRow> Rows => Sections.SelectMany(s => s.Areas).SelectMany(a => a.Rows);
+
+    /// <summary>Statements that count: everything except "Not applicable".</summary>
+    [JsonIgnore] public int Applicable => Rows.Count(r => r.Rating != SelfRating.NotApplicable);
+
+    [JsonIgnore] public int SignedOff => Rows.Count(r => r.Status == ChecklistStatus.SignedOff && r.Rating != SelfRating.NotApplicable);
+
+    /// <summary>How many statements are in each status, in the order of <see cref="ChecklistStatus"/>; statuses with none are left out.</summary>
+    [JsonIgnore] public IReadOnlyList<KeyValuePair<ChecklistStatus, int>> StatusCounts =>
+        Enum.GetValues<ChecklistStatus>().Select(s => KeyValuePair.Create(s, Rows.Count(r => r.Status == s))).Where(c => c.Value > 0).ToList();
 }
 
 public sealed record ChecklistLevel(int Number, string Title);
@@ -27,9 +37,9 @@ public sealed record ChecklistSection(string Name, bool AppliesToAll, IReadOnlyL
 public sealed record ChecklistArea(int Id, string Name, string Anchor, bool IsDefined, IReadOnlyList<ChecklistRow> Rows)
 {
     /// <summary>Statements that count: everything except "Not applicable".</summary>
-    public int Applicable => Rows.Count(r => r.Rating != SelfRating.NotApplicable);
+    [JsonIgnore] public int Applicable => Rows.Count(r => r.Rating != SelfRating.NotApplicable);
 
-    public int SignedOff => Rows.Count(r => r.Status == ChecklistStatus.SignedOff && r.Rating != SelfRating.NotApplicable);
+    [JsonIgnore] public int SignedOff => Rows.Count(r => r.Status == ChecklistStatus.SignedOff && r.Rating != SelfRating.NotApplicable);
 }
 
 /// <param name="ItemId">Null until the engineer first rates the statement or attaches evidence to it.</param>

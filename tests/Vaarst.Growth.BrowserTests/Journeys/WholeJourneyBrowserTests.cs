@@ -307,11 +307,10 @@ public sealed partial class WholeJourneyBrowserTests(AppFixture app) : IClassFix
 
     private static ILocator EvidenceCard(IPage page, string title) => page.Locator("[data-testid^='evidence-']", new() { HasText = title });
 
-    /// <summary>Chooses a rating in a row's MudSelect (the options open in a popover) and waits until it is saved.</summary>
+    /// <summary>Chooses a rating in a row's rating select (a native one, named "My rating") and waits until it is saved.</summary>
     private static async Task RateAsync(IPage page, ILocator row, string rating)
     {
-        await row.Locator(".checklist-actions .mud-select").First.ClickAsync();
-        await page.Locator(".mud-popover-open").GetByText(rating, new() { Exact = true }).ClickAsync();
+        await row.GetByLabel("My rating", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = rating });
         await Expect(page.Locator(".mud-snackbar", new() { HasText = $"Saved: {rating}" })).ToBeVisibleAsync();
         await Expect(row.GetByRole(AriaRole.Link, new() { Name = "Open" })).ToBeVisibleAsync();
     }

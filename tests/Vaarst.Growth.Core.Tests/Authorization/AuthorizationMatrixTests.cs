@@ -69,6 +69,7 @@ public sealed class AuthorizationMatrixTests
         new(typeof(MarkNotificationsRead), People, (m, a) => m.S.UseCase<MarkNotificationsRead>().HandleAsync(a, new MarkNotificationsReadRequest(null), Ct)),
         new(typeof(GetReviewQueue), People, (m, a) => m.S.UseCase<GetReviewQueue>().HandleAsync(a, new GetReviewQueueRequest(), Ct)),
         new(typeof(CountReviewQueue), People, (m, a) => m.S.UseCase<CountReviewQueue>().HandleAsync(a, Ct)),
+        new(typeof(GetNavigationSummary), People, (m, a) => m.S.UseCase<GetNavigationSummary>().HandleAsync(a, Ct)),
         new(typeof(ListSessions), People, (m, a) => m.S.UseCase<ListSessions>().HandleAsync(a, Ct)),
         new(typeof(GetMyOutcomes), People, (m, a) => m.S.UseCase<GetMyOutcomes>().HandleAsync(a, Ct)),
         new(typeof(GetTeamHeatmap), People, (m, a) => m.S.UseCase<GetTeamHeatmap>().HandleAsync(a, null, Ct)),
@@ -206,7 +207,7 @@ public sealed class AuthorizationMatrixTests
     private static readonly string[] ReadOnly =
     [
         nameof(PreviewFrameworkImport), nameof(GetFrameworkVersions), nameof(GetFrameworkCatalogue), nameof(GetLevel), nameof(GetMyProfile),
-        nameof(GetDarkMode), nameof(GetPreferences), nameof(GetMyTeam), nameof(GetNotifications), nameof(GetReviewQueue), nameof(CountReviewQueue), nameof(ListSessions),
+        nameof(GetDarkMode), nameof(GetPreferences), nameof(GetMyTeam), nameof(GetNotifications), nameof(GetReviewQueue), nameof(CountReviewQueue), nameof(GetNavigationSummary), nameof(ListSessions),
         nameof(GetMyOutcomes), nameof(GetTeamHeatmap), nameof(ListDelegations), nameof(ListDirectory), nameof(PreviewDirectoryImport),
         nameof(ExportDirectory), nameof(GetPersonForEdit), nameof(GetAuditLog), nameof(ExportAuditLog), nameof(GetChecklist),
         nameof(GetEvidenceLibrary), nameof(GetItem), nameof(OpenEvidenceFile), nameof(GetGap), nameof(ExportGap), nameof(GetSession),

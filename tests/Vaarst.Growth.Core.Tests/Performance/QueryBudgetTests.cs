@@ -28,6 +28,7 @@ public sealed class QueryBudgetTests(GeneratedOrganisations organisations) : ICl
         ["GetTeamHeatmap"] = g => g.Use<GetTeamHeatmap>().HandleAsync(g.Manager, null, Ct),
         ["GetReviewQueue (delegate)"] = g => g.Use<GetReviewQueue>().HandleAsync(g.Delegate, new GetReviewQueueRequest(), Ct),
         ["CountReviewQueue (delegate)"] = g => g.Use<CountReviewQueue>().HandleAsync(g.Delegate, Ct),
+        ["GetNavigationSummary (delegate)"] = g => g.Use<GetNavigationSummary>().HandleAsync(g.Delegate, Ct),
         ["GetChecklist"] = g => g.Use<GetChecklist>().HandleAsync(g.Engineer, new GetChecklistRequest(), Ct),
         ["GetComparison"] = g => g.Use<GetComparison>().HandleAsync(g.Session.Chair, g.Session.Id, Ct),
         ["GetCandidateDossier"] = g => g.Use<GetCandidateDossier>().HandleAsync(g.Session.Chair, g.Session.NominationIds[0], Ct),

@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -23,7 +24,11 @@ public abstract class ComponentTestContext : BunitContext
         // Dates are formatted in the signed-in person's zone (UTC until SignInAsync loads it).
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<PersonTime>();
+        PageState = this.AddBunitPersistentComponentState();
     }
+
+    /// <summary>What a prerender persists for the circuit (pages read through <c>PrerenderedRead</c>); empty unless a test fills it.</summary>
+    public BunitPersistentComponentState PageState { get; }
 
     protected static CancellationToken Ct => Xunit.TestContext.Current.CancellationToken;
 

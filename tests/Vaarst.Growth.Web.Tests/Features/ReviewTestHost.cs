@@ -80,6 +80,7 @@ internal sealed class ReviewTestHost : IAsyncDisposable
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
         context.Services.AddPageSnackbars();
+        context.AddBunitPersistentComponentState();
         Register(context.Services);
         context.Services.AddSingleton<AuthenticationStateProvider>(new SignedIn(signedIn));
         context.Services.AddScoped<CurrentActor>();

@@ -12,6 +12,14 @@ public sealed record ChecklistFilter(ChecklistStatus? Status = null, int? AreaId
     public bool Shows(ChecklistRow row) =>
         (Status is null || row.Status == Status) && (!WithoutEvidenceOnly || row.EvidenceCount == 0);
 
+    /// <summary>The section's areas the filters show (an area stays, with a note, when none of its rows match).</summary>
+    public IReadOnlyList<ChecklistArea> AreasOf(ChecklistSection section) => section.Areas.Where(Shows).ToList();
+
+    public IReadOnlyList<ChecklistRow> RowsOf(ChecklistArea area) => area.Rows.Where(Shows).ToList();
+
+    /// <summary>The rated share as a whole percentage (0 when nothing counts).</summary>
+    public static double Percent(int part, int whole) => whole == 0 ? 0 : Math.Round(100.0 * part / whole);
+
     /// <summary>Items the engineer can submit right now: drafts or changes requested, with evidence or a reasoned N/A.</summary>
     public static bool CanSubmit(ChecklistRow row) =>
         row.ItemId is not null

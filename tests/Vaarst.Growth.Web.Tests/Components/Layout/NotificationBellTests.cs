@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
+using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Web.Components.Layout;
 using Vaarst.Growth.Web.Tests.Features;
 using static Vaarst.Growth.Web.Tests.Features.ReviewTestHost;
@@ -16,9 +17,10 @@ public sealed class NotificationBellTests : BunitContext
         await host.SubmittedAsync(host.Edge, Benchmarking);
         await host.SubmittedAsync(host.Ml, Algorithms);
         host.AddTo(this, host.Manager);
+        var summary = await host.UseCase<GetNavigationSummary>().HandleAsync(host.Manager, Xunit.TestContext.Current.CancellationToken);
         var popovers = Render<MudPopoverProvider>();
 
-        var cut = Render<NotificationBell>(p => p.Add(x => x.Actor, host.Manager));
+        var cut = Render<NotificationBell>(p => p.Add(x => x.Actor, host.Manager).Add(x => x.Unread, summary.UnreadNotifications));
 
         cut.WaitForAssertion(() => Assert.Equal("2", cut.Find(".mud-badge").TextContent.Trim()));
         Assert.Equal("Notifications, 2 unread", cut.Find("button").GetAttribute("aria-label"));
@@ -42,7 +44,8 @@ public sealed class NotificationBellTests : BunitContext
         host.AddTo(this, host.Edge);
         var popovers = Render<MudPopoverProvider>();
 
-        var cut = Render<NotificationBell>(p => p.Add(x => x.Actor, host.Edge));
+        var summary = await host.UseCase<GetNavigationSummary>().HandleAsync(host.Edge, Xunit.TestContext.Current.CancellationToken);
+        var cut = Render<NotificationBell>(p => p.Add(x => x.Actor, host.Edge).Add(x => x.Unread, summary.UnreadNotifications));
         await OpenAsync(cut);
 
         popovers.WaitForAssertion(() => Assert.Contains("No notifications yet", popovers.Markup));

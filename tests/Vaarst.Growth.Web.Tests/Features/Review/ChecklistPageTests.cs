@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using MudBlazor.Extensions;
@@ -77,13 +78,13 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
         var page = Render<ChecklistPage>();
         var (statementId, rating) = FirstUnratedRow(page);
 
-        await page.InvokeAsync(() => rating.Instance.ValueChanged.InvokeAsync(SelfRating.Practising));
+        await rating.Find("select").ChangeAsync(new ChangeEventArgs { Value = nameof(SelfRating.Practising) });
 
         await using var db = database.CreateDbContext();
         var item = await db.ChecklistItems.AsNoTracking().SingleAsync(i => i.PersonId == sam.PersonId && i.StatementId == statementId, Ct);
         Assert.Equal(SelfRating.Practising, item.Rating);
         Assert.Equal(ItemStatus.Draft, item.Status);
-        page.WaitForAssertion(() => Assert.Equal(SelfRating.Practising, RatingOf(page, statementId).Instance.GetState(x => x.Value)));
+        page.WaitForAssertion(() => Assert.Equal(SelfRating.Practising, RatingOf(page, statementId).Instance.Value));
     }
 
     [Fact]
@@ -96,7 +97,7 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
         var (statementId, rating) = FirstUnratedRow(page);
         var items = await ItemCountAsync(database, sam);
 
-        var choosing = page.InvokeAsync(() => rating.Instance.ValueChanged.InvokeAsync(SelfRating.NotApplicable));
+        var choosing = rating.Find("select").ChangeAsync(new ChangeEventArgs { Value = nameof(SelfRating.NotApplicable) });
         var dialog = dialogs.WaitForComponent<NotApplicableDialog>();
         Assert.True(dialog.FindComponents<MudButton>().Single(b => b.Markup.Contains("Mark not applicable")).Instance.Disabled, "No reason, no saving.");
         dialogs.FindComponents<MudButton>().Single(b => b.Markup.Contains("Cancel")).Find("button").Click();
@@ -104,7 +105,7 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
 
         Assert.Empty(dialogs.FindComponents<NotApplicableDialog>());
         Assert.Equal(items, await ItemCountAsync(database, sam));
-        Assert.Equal(SelfRating.NotStarted, RatingOf(page, statementId).Instance.GetState(x => x.Value));
+        Assert.Equal(SelfRating.NotStarted, RatingOf(page, statementId).Instance.Value);
     }
 
     [Fact]
@@ -116,7 +117,7 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
         var page = Render<ChecklistPage>();
         var (statementId, rating) = FirstUnratedRow(page);
 
-        var choosing = page.InvokeAsync(() => rating.Instance.ValueChanged.InvokeAsync(SelfRating.NotApplicable));
+        var choosing = rating.Find("select").ChangeAsync(new ChangeEventArgs { Value = nameof(SelfRating.NotApplicable) });
         var dialog = dialogs.WaitForComponent<NotApplicableDialog>();
         dialog.Find("textarea").Input("  My team has no edge devices  ");
         dialogs.FindComponents<MudButton>().Single(b => b.Markup.Contains("Mark not applicable")).Find("button").Click();
@@ -128,22 +129,61 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
         Assert.Equal("My team has no edge devices", item.NotApplicableReason);
     }
 
-    private static (int StatementId, IRenderedComponent<MudSelect<SelfRating>> Rating) FirstUnratedRow(IRenderedComponent<ChecklistPage> page)
+    [Fact]
+    public async Task ChecklistPage_rows_render_a_native_rating_select_and_no_mud_select_or_popover()
+    {
+        await SignInAsync(shared, SeededDatabase.SamLee);
+        var page = Render<ChecklistPage>();
+        page.WaitForElement(StatementRows);
+
+        var rows = page.FindAll(StatementRows);
+        Assert.True(rows.Count > 1);
+        Assert.Empty(page.FindComponents<MudSelect<SelfRating>>());
+        Assert.All(rows, row =>
+        {
+            Assert.Empty(row.QuerySelectorAll(".mud-select, .mud-popover, [class*='mud-popover']"));
+            var select = Assert.Single(row.QuerySelectorAll("select"));
+            var label = Assert.Single(row.QuerySelectorAll($"label[for='{select.Id}']"));
+            Assert.Equal("My rating", label.TextContent);
+            Assert.Equal(Enum.GetValues<SelfRating>().Select(RatingLabels.Of), select.QuerySelectorAll("option").Select(o => o.TextContent));
+        });
+    }
+
+    [Theory]
+    [InlineData(ChecklistStatus.Draft, 1)]
+    [InlineData(ChecklistStatus.Submitted, 1)]
+    [InlineData(ChecklistStatus.ChangesRequested, 0)]
+    public void ChecklistStatementRow_makes_no_js_interop_call_at_rest(ChecklistStatus status, int evidence)
+    {
+        var row = new ChecklistRow(7, "I can implement algorithms", 42, 3, SelfRating.Practising, null, status, evidence,
+            "Add a benchmark", "Mia Manager", new DateTime(2026, 11, 20), null);
+
+        var rendered = Render<ChecklistStatementRow>(p => p
+            .Add(r => r.Row, row)
+            .Add(r => r.CanSubmit, ChecklistFilter.CanSubmit(row))
+            .Add(r => r.Selected, true));
+
+        Assert.True(JSInterop.Invocations.Count == 0, string.Join(", ", JSInterop.Invocations.Select(i => i.Identifier)));
+        Assert.Empty(rendered.FindComponents<MudSelect<SelfRating>>());
+        Assert.Equal(nameof(SelfRating.Practising), rendered.Find("select").GetAttribute("value") ?? rendered.Find("option[selected]").GetAttribute("value"));
+    }
+
+    private static (int StatementId, IRenderedComponent<RatingSelect> Rating) FirstUnratedRow(IRenderedComponent<ChecklistPage> page)
     {
         page.WaitForElement(StatementRows);
-        var statementId = page.FindComponents<MudSelect<SelfRating>>()
+        var statementId = page.FindComponents<RatingSelect>()
             .Select((select, index) => (Select: select, Row: page.FindAll(StatementRows)[index]))
-            .First(x => x.Row.QuerySelector("[data-testid='select-item']") is null && x.Select.Instance.GetState(x => x.Value) == SelfRating.NotStarted
+            .First(x => x.Row.QuerySelector("[data-testid='select-item']") is null && x.Select.Instance.Value == SelfRating.NotStarted
                         && x.Row.QuerySelector("a[href^='/checklist/items/']") is null)
             .Row.GetAttribute("data-testid")!["statement-".Length..];
         return (int.Parse(statementId), RatingOf(page, int.Parse(statementId)));
     }
 
     /// <summary>The rating select of a statement's row (rows and rating selects render in the same order).</summary>
-    private static IRenderedComponent<MudSelect<SelfRating>> RatingOf(IRenderedComponent<ChecklistPage> page, int statementId)
+    private static IRenderedComponent<RatingSelect> RatingOf(IRenderedComponent<ChecklistPage> page, int statementId)
     {
         var index = page.FindAll(StatementRows).Select(r => r.GetAttribute("data-testid")).ToList().IndexOf($"statement-{statementId}");
-        return page.FindComponents<MudSelect<SelfRating>>()[index];
+        return page.FindComponents<RatingSelect>()[index];
     }
 
     private async Task<List<int>> StatementsOfAsync(Actor engineer, System.Linq.Expressions.Expression<Func<ChecklistItem, bool>> where)
