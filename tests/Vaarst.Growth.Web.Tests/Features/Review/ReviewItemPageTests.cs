@@ -192,5 +192,73 @@ public sealed class ReviewItemPageTests : BunitContext
         Assert.DoesNotContain("UTC", cut.Markup);
     }
 
+    [Fact]
+    public async Task Shortcut_s_signs_off_once_and_the_buttons_name_their_keys()
+    {
+        await using var host = await CreateAsync();
+        var itemId = await host.SubmittedAsync(host.Edge, Benchmarking);
+        host.AddTo(this, host.Manager);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var cut = Render<ReviewItemPage>(p => p.Add(x => x.ItemId, itemId));
+        Assert.Equal("S", cut.WaitForElement("[data-testid=decide-sign-off]").GetAttribute("aria-keyshortcuts"));
+        Assert.Equal("C", cut.Find("[data-testid=decide-request-changes]").GetAttribute("aria-keyshortcuts"));
+        Assert.Equal("Keyboard shortcuts", cut.Find("[data-testid=shortcuts-help]").GetAttribute("aria-label"));
+
+        await cut.InvokeAsync(() => cut.Instance.OnShortcutAsync("s"));
+        await cut.InvokeAsync(() => cut.Instance.OnShortcutAsync("s"));
+
+        cut.WaitForAssertion(() => Assert.Equal("http://localhost/reviews", navigation.Uri));
+        Assert.Equal(DecisionKind.SignOff, Assert.Single(await host.DecisionsAsync(itemId)).Kind);
+        Assert.Single(Snackbars());
+    }
+
+    [Fact]
+    public async Task Shortcut_c_without_a_comment_asks_for_one_and_records_nothing()
+    {
+        await using var host = await CreateAsync();
+        var itemId = await host.SubmittedAsync(host.Edge, Benchmarking);
+        host.AddTo(this, host.Manager);
+        var cut = Render<ReviewItemPage>(p => p.Add(x => x.ItemId, itemId));
+        cut.WaitForElement("[data-testid=decide-request-changes]");
+
+        await cut.InvokeAsync(() => cut.Instance.OnShortcutAsync("c"));
+
+        cut.WaitForAssertion(() => Assert.Contains(Snackbars(), s => (s.Message ?? "").Contains("Say what needs to change")));
+        Assert.Empty(await host.DecisionsAsync(itemId));
+    }
+
+    [Fact]
+    public async Task Shortcut_n_opens_the_next_item_waiting_for_review()
+    {
+        await using var host = await CreateAsync();
+        var first = await host.SubmittedAsync(host.Edge, Benchmarking);
+        var second = await host.SubmittedAsync(host.Ml, Algorithms);
+        host.AddTo(this, host.Manager);
+        var navigation = Services.GetRequiredService<NavigationManager>();
+        var cut = Render<ReviewItemPage>(p => p.Add(x => x.ItemId, first));
+        cut.WaitForElement("[data-testid=decide-sign-off]");
+
+        await cut.InvokeAsync(() => cut.Instance.OnShortcutAsync("n"));
+
+        Assert.Equal($"http://localhost/reviews/items/{second}", navigation.Uri);
+    }
+
+    [Fact]
+    public async Task Shortcut_question_mark_lists_every_shortcut_in_a_dialog()
+    {
+        await using var host = await CreateAsync();
+        var itemId = await host.SubmittedAsync(host.Edge, Benchmarking);
+        host.AddTo(this, host.Manager);
+        var dialogs = Render<MudDialogProvider>();
+        var cut = Render<ReviewItemPage>(p => p.Add(x => x.ItemId, itemId));
+        cut.WaitForElement("[data-testid=decide-sign-off]");
+
+        await cut.InvokeAsync(() => cut.Instance.OnShortcutAsync("?"));
+
+        dialogs.WaitForElement("[data-testid=shortcuts-dialog]");
+        Assert.Equal(["S", "C", "N", "?"], dialogs.FindAll("kbd").Select(k => k.TextContent));
+        Assert.Contains("Sign off", dialogs.Markup);
+    }
+
     private IEnumerable<Snackbar> Snackbars() => Services.GetRequiredService<ISnackbar>().ShownSnackbars;
 }
