@@ -13,6 +13,8 @@ using Vaarst.Growth.Web.Features.Evidence;
 using Vaarst.Growth.Web.Features.Gap;
 using Vaarst.Growth.Web.Features.People;
 using Vaarst.Growth.Web.Features.Review;
+using Vaarst.Growth.Web.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Vaarst.Growth.Web.Tests.Features;
 
@@ -60,6 +62,8 @@ public sealed class PrerenderedReadTests : ComponentTestContext
         await using var circuit = new Circuit();
         await circuit.SignInAsync(database, email);
         circuit.PageState.Persist(key, handedOver);
+        // What a circuit reads once whatever the page (the layout does it first): the person's time zone (PersonTime).
+        await circuit.Services.GetRequiredService<CurrentActor>().GetAsync();
         commands.Reset();
         var interactive = circuit.Render<TPage>();
         interactive.WaitForAssertion(() => Assert.Empty(interactive.FindAll(Loading)));
