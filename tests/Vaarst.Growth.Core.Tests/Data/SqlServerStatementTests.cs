@@ -42,6 +42,7 @@ public sealed class SqlServerStatementTests
         new(typeof(GetDarkMode), (u, a) => u.UseCase<GetDarkMode>().HandleAsync(a, Ct)),
         new(typeof(SetDarkMode), (u, a) => u.UseCase<SetDarkMode>().HandleAsync(a, true, Ct)),
         new(typeof(GetMyTeam), (u, a) => u.UseCase<GetMyTeam>().HandleAsync(a, Ct)),
+        new(typeof(GetNavigationSummary), (u, a) => u.UseCase<GetNavigationSummary>().HandleAsync(a, Ct)),
         new(typeof(GetNotifications), (u, a) => u.UseCase<GetNotifications>().HandleAsync(a, 20, Ct)),
         new(typeof(MarkNotificationsRead), (u, a) => u.UseCase<MarkNotificationsRead>().HandleAsync(a, new MarkNotificationsReadRequest(null), Ct)),
         new(typeof(GetReviewQueue), (u, a) => u.UseCase<GetReviewQueue>().HandleAsync(a, new GetReviewQueueRequest(), Ct)),
