@@ -44,6 +44,7 @@ public sealed class SqlServerStatementTests
         new(typeof(GetPreferences), (u, a) => u.UseCase<GetPreferences>().HandleAsync(a, Ct)),
         new(typeof(SetTimeZone), (u, a) => u.UseCase<SetTimeZone>().HandleAsync(a, "Europe/London", false, Ct)),
         new(typeof(GetMyTeam), (u, a) => u.UseCase<GetMyTeam>().HandleAsync(a, Ct)),
+        new(typeof(GetNavigationSummary), (u, a) => u.UseCase<GetNavigationSummary>().HandleAsync(a, Ct)),
         new(typeof(GetNotifications), (u, a) => u.UseCase<GetNotifications>().HandleAsync(a, 20, Ct)),
         new(typeof(MarkNotificationsRead), (u, a) => u.UseCase<MarkNotificationsRead>().HandleAsync(a, new MarkNotificationsReadRequest(null), Ct)),
         new(typeof(GetReviewQueue), (u, a) => u.UseCase<GetReviewQueue>().HandleAsync(a, new GetReviewQueueRequest(), Ct)),
