@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Core.Review;
 using Vaarst.Growth.Web.Components.Layout;
 using Vaarst.Growth.Web.Tests.Features;
 using static Vaarst.Growth.Web.Tests.Features.ReviewTestHost;

@@ -2,7 +2,7 @@ using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Review;
 using static Vaarst.Growth.Core.Tests.Scenario;
 
-namespace Vaarst.Growth.Core.Tests.People;
+namespace Vaarst.Growth.Core.Tests.Review;
 
 public sealed class GetNavigationSummaryTests
 {

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Data;
-using Vaarst.Growth.Core.Review;
+using Vaarst.Growth.Core.People;
 
-namespace Vaarst.Growth.Core.People;
+namespace Vaarst.Growth.Core.Review;
 
 /// <param name="PrefersDarkMode">The person's theme choice.</param>
 /// <param name="UnreadNotifications">The notification bell's badge.</param>
