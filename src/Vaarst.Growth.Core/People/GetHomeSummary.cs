@@ -76,7 +76,8 @@ public sealed class GetHomeSummary(IDbContextFactory<GrowthDbContext> dbFactory,
                                                  && !db.PreReads.Any(r => r.NominationId == n.Id && r.PanelMemberId == me));
             var sessionOf = await open.AsNoTracking().Select(n => new { n.Id, n.SessionId }).ToDictionaryAsync(n => n.Id, n => n.SessionId, cancellationToken);
             // A member recused from a candidate (they nominated, manage or review them) records no pre-read for them.
-            var due = (await Recusal.ForNominationsAsync(db, open, today, cancellationToken))
+            var ids = sessionOf.Keys.ToList();
+            var due = (await Recusal.ForNominationsAsync(db, db.Nominations.Where(n => ids.Contains(n.Id)), today, cancellationToken))
                 .Where(c => c.Of(me) is null)
                 .Select(c => sessionOf[c.NominationId])
                 .ToList();
