@@ -52,6 +52,32 @@ public sealed class GetHomeSummaryTests
     }
 
     [Fact]
+    public async Task Home_summary_leaves_out_candidates_the_member_is_recused_from()
+    {
+        await using var s = await CreateAsync();
+        Actor lead;
+        await using (var db = s.Database.CreateDbContext())
+        {
+            var person = new Person { Name = "Lia Lead", Email = "lia@vaarst.example", Roles = Roles.Manager | Roles.CalibrationPanel };
+            db.People.Add(person);
+            await db.SaveChangesAsync(Ct);
+            var ml = await db.People.FindAsync([s.Ml.PersonId!.Value], Ct);
+            ml!.ManagerId = person.Id;
+            await db.SaveChangesAsync(Ct);
+            lead = new Actor(person.Id, person.Name, person.Roles);
+        }
+
+        var session = await s.UseCase<CreateSession>().HandleAsync(s.Admin,
+            new CreateSessionRequest("Level 4", 4, new DateOnly(2026, 12, 10), [lead.PersonId!.Value, s.Panel1.PersonId!.Value], s.Panel1.PersonId!.Value), Ct);
+        await s.UseCase<NominateCandidate>().HandleAsync(s.Manager, new NominateCandidateRequest(session, s.Edge.PersonId!.Value, "Ready"), Ct);
+        await s.UseCase<NominateCandidate>().HandleAsync(lead, new NominateCandidateRequest(session, s.Ml.PersonId!.Value, "Ready"), Ct);
+
+        // Lia nominated and manages Max: no pre-read from her on him, so only Eda's is due.
+        Assert.Equal(new PanelTasks(1, 1), (await s.UseCase<GetHomeSummary>().HandleAsync(lead, Ct)).Panel);
+        Assert.Equal(new PanelTasks(2, 1), (await s.UseCase<GetHomeSummary>().HandleAsync(s.Panel1, Ct)).Panel);
+    }
+
+    [Fact]
     public async Task Home_summary_counts_active_engineers_without_a_manager_for_administrators()
     {
         await using var s = await CreateAsync();
