@@ -24,7 +24,7 @@ public static class NextTasks
             roles.Add(new RoleTasks("engineer", RoleNames.Label(Roles.Engineer), Present(
                 (engineer.ChangesRequested, $"{Count(engineer.ChangesRequested, "item needs", "items need")} changes", "Open my checklist", "/checklist"),
                 (engineer.UnreadDecisions, $"{Count(engineer.UnreadDecisions, "new decision", "new decisions")} on your items", "See my checklist", "/checklist"),
-                (engineer.Drafts, $"{Count(engineer.Drafts, "rated item is", "rated items are")} ready to submit", "Submit from my checklist", "/checklist"),
+                (engineer.Drafts, $"{Count(engineer.Drafts, "rated item", "rated items")} not yet submitted for review", "Continue my checklist", "/checklist"),
                 (notRated, $"{Count(notRated, "statement", "statements")} of your target level not yet rated", "Continue my checklist", "/checklist"),
                 (engineer.AwaitingReconfirmation, $"{Count(engineer.AwaitingReconfirmation, "signed-off item waits", "signed-off items wait")} for your manager to re-confirm", "Open my checklist", "/checklist"))));
         }
