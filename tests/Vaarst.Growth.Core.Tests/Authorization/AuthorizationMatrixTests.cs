@@ -70,6 +70,7 @@ public sealed class AuthorizationMatrixTests
         new(typeof(GetReviewQueue), People, (m, a) => m.S.UseCase<GetReviewQueue>().HandleAsync(a, new GetReviewQueueRequest(), Ct)),
         new(typeof(CountReviewQueue), People, (m, a) => m.S.UseCase<CountReviewQueue>().HandleAsync(a, Ct)),
         new(typeof(GetNavigationSummary), People, (m, a) => m.S.UseCase<GetNavigationSummary>().HandleAsync(a, Ct)),
+        new(typeof(GetHomeSummary), People, (m, a) => m.S.UseCase<GetHomeSummary>().HandleAsync(a, Ct)),
         new(typeof(ListSessions), People, (m, a) => m.S.UseCase<ListSessions>().HandleAsync(a, Ct)),
         new(typeof(GetMyOutcomes), People, (m, a) => m.S.UseCase<GetMyOutcomes>().HandleAsync(a, Ct)),
         new(typeof(GetTeamHeatmap), People, (m, a) => m.S.UseCase<GetTeamHeatmap>().HandleAsync(a, null, Ct)),
@@ -207,7 +208,7 @@ public sealed class AuthorizationMatrixTests
     private static readonly string[] ReadOnly =
     [
         nameof(PreviewFrameworkImport), nameof(GetFrameworkVersions), nameof(GetFrameworkCatalogue), nameof(GetLevel), nameof(GetMyProfile),
-        nameof(GetDarkMode), nameof(GetPreferences), nameof(GetMyTeam), nameof(GetNotifications), nameof(GetReviewQueue), nameof(CountReviewQueue), nameof(GetNavigationSummary), nameof(ListSessions),
+        nameof(GetDarkMode), nameof(GetPreferences), nameof(GetMyTeam), nameof(GetNotifications), nameof(GetReviewQueue), nameof(CountReviewQueue), nameof(GetNavigationSummary), nameof(GetHomeSummary), nameof(ListSessions),
         nameof(GetMyOutcomes), nameof(GetTeamHeatmap), nameof(ListDelegations), nameof(ListDirectory), nameof(PreviewDirectoryImport),
         nameof(ExportDirectory), nameof(GetPersonForEdit), nameof(GetAuditLog), nameof(ExportAuditLog), nameof(GetChecklist),
         nameof(GetEvidenceLibrary), nameof(GetItem), nameof(OpenEvidenceFile), nameof(GetGap), nameof(ExportGap), nameof(GetSession),

@@ -29,6 +29,8 @@ public sealed class QueryBudgetTests(GeneratedOrganisations organisations) : ICl
         ["GetReviewQueue (delegate)"] = g => g.Use<GetReviewQueue>().HandleAsync(g.Delegate, new GetReviewQueueRequest(), Ct),
         ["CountReviewQueue (delegate)"] = g => g.Use<CountReviewQueue>().HandleAsync(g.Delegate, Ct),
         ["GetNavigationSummary (delegate)"] = g => g.Use<GetNavigationSummary>().HandleAsync(g.Delegate, Ct),
+        ["GetHomeSummary (delegate)"] = g => g.Use<GetHomeSummary>().HandleAsync(g.Delegate, Ct),
+        ["GetHomeSummary (chair)"] = g => g.Use<GetHomeSummary>().HandleAsync(g.Session.Chair, Ct),
         ["GetChecklist"] = g => g.Use<GetChecklist>().HandleAsync(g.Engineer, new GetChecklistRequest(), Ct),
         ["GetComparison"] = g => g.Use<GetComparison>().HandleAsync(g.Session.Chair, g.Session.Id, Ct),
         ["GetCandidateDossier"] = g => g.Use<GetCandidateDossier>().HandleAsync(g.Session.Chair, g.Session.NominationIds[0], Ct),
