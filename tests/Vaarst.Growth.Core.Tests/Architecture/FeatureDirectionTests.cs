@@ -6,12 +6,12 @@ namespace Vaarst.Growth.Core.Tests.Architecture;
 
 /// <summary>
 /// Features of Core depend one way (docs/architecture.md, ADR 0009): Framework ← People ← Evidence ← Review ← Gap ←
-/// Calibration. A feature may use the features before it, never one after it; Audit, Data, Text and the root namespace
+/// Calibration ← Home (what waits for a person, across all of them). A feature may use the features before it, never one after it; Audit, Data, Text and the root namespace
 /// serve every feature, and so do the identity types of People every use case starts with (<see cref="Kernel"/>).
 /// </summary>
 public sealed class FeatureDirectionTests
 {
-    private static readonly string[] Direction = ["Framework", "People", "Evidence", "Review", "Gap", "Calibration"];
+    private static readonly string[] Direction = ["Framework", "People", "Evidence", "Review", "Gap", "Calibration", "Home"];
 
     /// <summary>Types of People that every feature uses to know and notify its caller.</summary>
     private static readonly string[] Kernel =

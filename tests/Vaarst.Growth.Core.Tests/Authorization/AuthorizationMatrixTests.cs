@@ -1,3 +1,4 @@
+using Vaarst.Growth.Core.Home;
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.Calibration;

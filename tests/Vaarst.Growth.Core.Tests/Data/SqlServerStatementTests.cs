@@ -1,3 +1,4 @@
+using Vaarst.Growth.Core.Home;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -49,7 +50,6 @@ public sealed class SqlServerStatementTests
         new(typeof(MarkNotificationsRead), (u, a) => u.UseCase<MarkNotificationsRead>().HandleAsync(a, new MarkNotificationsReadRequest(null), Ct)),
         new(typeof(GetReviewQueue), (u, a) => u.UseCase<GetReviewQueue>().HandleAsync(a, new GetReviewQueueRequest(), Ct)),
         new(typeof(CountReviewQueue), (u, a) => u.UseCase<CountReviewQueue>().HandleAsync(a, Ct)),
-        new(typeof(GetNavigationSummary), (u, a) => u.UseCase<GetNavigationSummary>().HandleAsync(a, Ct)),
         new(typeof(GetHomeSummary), (u, a) => u.UseCase<GetHomeSummary>().HandleAsync(a, Ct)),
         new(typeof(ListSessions), (u, a) => u.UseCase<ListSessions>().HandleAsync(a, Ct)),
         new(typeof(GetMyOutcomes), (u, a) => u.UseCase<GetMyOutcomes>().HandleAsync(a, Ct)),

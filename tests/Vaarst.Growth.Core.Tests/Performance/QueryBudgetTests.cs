@@ -1,3 +1,4 @@
+using Vaarst.Growth.Core.Home;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;

@@ -1,3 +1,4 @@
+using Vaarst.Growth.Core.Home;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Web.Components.Layout;
 

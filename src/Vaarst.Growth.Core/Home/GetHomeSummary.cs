@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Calibration;
 using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Review;
 
-namespace Vaarst.Growth.Core.People;
+namespace Vaarst.Growth.Core.Home;
 
 /// <summary>What waits for the signed-in person, per role they hold; a role they do not hold is <c>null</c>.</summary>
 public sealed record HomeSummary(EngineerTasks? Engineer, ReviewerTasks? Reviewer, PanelTasks? Panel, AdministratorTasks? Administrator)

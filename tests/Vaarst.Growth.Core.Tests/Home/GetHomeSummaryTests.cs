@@ -1,9 +1,10 @@
+using Vaarst.Growth.Core.Home;
 using Vaarst.Growth.Core.Calibration;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Review;
 using static Vaarst.Growth.Core.Tests.Scenario;
 
-namespace Vaarst.Growth.Core.Tests.People;
+namespace Vaarst.Growth.Core.Tests.Home;
 
 public sealed class GetHomeSummaryTests
 {
