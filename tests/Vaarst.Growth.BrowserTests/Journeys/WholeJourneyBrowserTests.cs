@@ -1,5 +1,11 @@
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Evidence;
+using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Core.Review;
 using Vaarst.Growth.BrowserTests.Accessibility;
 using static Microsoft.Playwright.Assertions;
 
@@ -242,10 +248,46 @@ public sealed partial class WholeJourneyBrowserTests(AppFixture app) : IClassFix
         await Expect(outcome.GetByTestId("outcome-rationale")).ToHaveTextAsync(rationale);
         await Expect(outcome).ToContainTextAsync(sessionName);
 
+        // 10. A second ML Ops sign-off lifts Alex's cell to 2 of 3 (67 %), the range where white text on the scale's green
+        // once failed contrast: Priya's team heatmap shows it and axe-core finds nothing serious there.
+        await SignOffSecondMlOpsStatementAsync();
+        await VisitAsync(priya, "/team/heatmap", "10-manager-heatmap-above-60");
+        var alexRow = priya.GetByTestId("heatmap").Locator("tbody tr").Filter(new() { HasText = "Alex Morgan" });
+        await Expect(alexRow.Locator("td[title^='2 of 3 signed off']")).ToHaveTextAsync("67%");
+
         Assert.True(_violations.Count == 0, "axe-core found serious or critical violations:" + Environment.NewLine + string.Join(Environment.NewLine, _violations));
     }
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
+
+    /// <summary>
+    /// Through the app's own use cases (arranging, not the journey under test): Alex attaches his DVC evidence to ML Ops
+    /// statement 2 (a draft in the demo organisation) and submits it; Priya signs it off on what she was shown.
+    /// </summary>
+    private async Task SignOffSecondMlOpsStatementAsync()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var services = app.Services;
+        int alexId, priyaId, itemId, statementId, evidenceId;
+        await using (var db = await services.GetRequiredService<IDbContextFactory<GrowthDbContext>>().CreateDbContextAsync(ct))
+        {
+            alexId = await db.People.Where(p => p.Email == Alex).Select(p => p.Id).SingleAsync(ct);
+            priyaId = await db.People.Where(p => p.Email == Priya).Select(p => p.Id).SingleAsync(ct);
+            var item = await db.ChecklistItems
+                .Where(i => i.PersonId == alexId && i.Statement!.Area!.Anchor == "ml-ops" && i.Status == ItemStatus.Draft)
+                .Select(i => new { i.Id, i.StatementId }).SingleAsync(ct);
+            (itemId, statementId) = (item.Id, item.StatementId);
+            evidenceId = await db.Evidence.Where(e => e.OwnerId == alexId && e.Title.StartsWith("DVC pipeline")).Select(e => e.Id).SingleAsync(ct);
+        }
+
+        var alex = new Actor(alexId, "Alex Morgan", Roles.Engineer);
+        var priya = new Actor(priyaId, "Priya Raman", Roles.Manager);
+        await services.GetRequiredService<AttachEvidence>().HandleAsync(alex, new AttachEvidenceRequest(evidenceId, [statementId]), ct);
+        var draft = await services.GetRequiredService<GetItem>().HandleAsync(alex, itemId, ct);
+        await services.GetRequiredService<SubmitItems>().HandleAsync(alex, new SubmitItemsRequest([new ItemRef(itemId, draft.Version)]), ct);
+        var submitted = await services.GetRequiredService<GetItem>().HandleAsync(priya, itemId, ct);
+        await services.GetRequiredService<SignOffItem>().HandleAsync(priya, new DecisionRequest(itemId, submitted.Version, null, submitted.EvidenceFingerprint), ct);
+    }
 
     private async Task<IPage> SignedInAsync(string email)
     {
