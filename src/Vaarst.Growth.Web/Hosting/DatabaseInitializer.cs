@@ -22,6 +22,14 @@ public sealed class DatabaseInitializer(
         if (options.MigrateOnStartup)
         {
             await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+            // A first start (or an upgrade) says what it is doing before the few seconds it takes, so nobody watching
+            // the console wonders whether it hangs.
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).Count();
+            if (pending > 0)
+            {
+                logger.LogInformation("Preparing the database: applying {Count} migration(s)…", pending);
+            }
+
             await db.Database.MigrateAsync(cancellationToken);
         }
 
