@@ -1,10 +1,8 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.Gap;
@@ -48,7 +46,7 @@ public sealed class PrerenderedReadTests : ComponentTestContext
         where TView : class
     {
         await using var database = await SeededDatabase.CreateAsync();
-        using var commands = new CommandCounter(database.Configuration);
+        using var commands = new SqlCommandCounter(new SqliteConnectionStringBuilder(database.Configuration.GetConnectionString("Growth")).DataSource);
 
         // The prerender: reads, shows, and persists what it read when Blazor asks.
         await SignInAsync(database, email);
@@ -81,59 +79,5 @@ public sealed class PrerenderedReadTests : ComponentTestContext
     private sealed class Circuit : ComponentTestContext
     {
         public new Task<Core.People.Actor> SignInAsync(SeededDatabase database, string email) => base.SignInAsync(database, email);
-    }
-
-    /// <summary>Counts the SQL commands EF Core sends to one database file (other tests run in parallel on their own files).</summary>
-    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly string _dataSource;
-        private readonly List<IDisposable> _subscriptions = [];
-        private int _count;
-
-        public CommandCounter(IConfiguration configuration)
-        {
-            _dataSource = new SqliteConnectionStringBuilder(configuration.GetConnectionString("Growth")).DataSource;
-            _subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(this));
-        }
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void Reset() => Interlocked.Exchange(ref _count, 0);
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name)
-            {
-                lock (_subscriptions)
-                {
-                    _subscriptions.Add(listener.Subscribe(this));
-                }
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> e)
-        {
-            if (e.Key == RelationalEventId.CommandExecuted.Name && e.Value is CommandExecutedEventData data
-                && data.Command.Connection is SqliteConnection connection && connection.DataSource == _dataSource)
-            {
-                Interlocked.Increment(ref _count);
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            lock (_subscriptions)
-            {
-                _subscriptions.ForEach(s => s.Dispose());
-            }
-        }
     }
 }

@@ -1,8 +1,3 @@
-using System.Collections.Concurrent;
-using System.Data.Common;
-using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Vaarst.Growth.Web.Tests.Account;
 
 namespace Vaarst.Growth.Web.Tests.Hosting;
@@ -15,7 +10,10 @@ public sealed class RequestAuthorityReadsTests(GrowthAppFactory app) : IClassFix
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private readonly AuthorityReads _reads = AuthorityReads.Listen(app.DatabaseFile);
+    /// <summary>The single-row reads of a person's authority (Authority.ReadAuthorityAsync) sent to this app's database.</summary>
+    private readonly SqlCommandCounter _reads = new(app.DatabaseFile, command =>
+        command.CommandText.Contains("\"IsActive\", \"p\".\"SecurityStamp\"", StringComparison.Ordinal)
+        && command.CommandText.Contains("FROM \"People\"", StringComparison.Ordinal));
 
     [Theory]
     [InlineData("sam.lee@vaarst.example", "/checklist")]
@@ -34,60 +32,4 @@ public sealed class RequestAuthorityReadsTests(GrowthAppFactory app) : IClassFix
     }
 
     public void Dispose() => _reads.Dispose();
-
-    /// <summary>Counts the single-row reads of a person's authority that EF sends to one database file.</summary>
-    private sealed class AuthorityReads : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly string _databaseFile;
-        private readonly ConcurrentBag<IDisposable> _subscriptions = [];
-        private int _count;
-
-        private AuthorityReads(string databaseFile) => _databaseFile = databaseFile;
-
-        public int Count => Volatile.Read(ref _count);
-
-        public static AuthorityReads Listen(string databaseFile)
-        {
-            var reads = new AuthorityReads(databaseFile);
-            reads._subscriptions.Add(DiagnosticListener.AllListeners.Subscribe(reads));
-            return reads;
-        }
-
-        public void Reset() => Interlocked.Exchange(ref _count, 0);
-
-        public void OnNext(DiagnosticListener listener)
-        {
-            if (listener.Name == DbLoggerCategory.Name)
-            {
-                _subscriptions.Add(listener.Subscribe(this));
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Key == RelationalEventId.CommandExecuting.Name && value.Value is CommandEventData { Command: DbCommand command }
-                && command.Connection?.DataSource == _databaseFile
-                && command.CommandText.Contains("\"IsActive\", \"p\".\"SecurityStamp\"", StringComparison.Ordinal)
-                && command.CommandText.Contains("FROM \"People\"", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref _count);
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            foreach (var subscription in _subscriptions)
-            {
-                subscription.Dispose();
-            }
-        }
-    }
 }
