@@ -30,7 +30,10 @@ public static class AbandonedRequestWork
             return;
         }
 
-        using (AbandonedRequests.Enter(context.RequestAborted))
+        // Only reads are cut short: a POST (sign-in, sign-out, an upload) finishes what it started, including the
+        // notifications it sends after its commit, whether or not its client still waits.
+        var reads = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
+        using (AbandonedRequests.Enter(reads ? context.RequestAborted : CancellationToken.None))
         using (RequestAuthority.Begin())
         {
             await next(context);

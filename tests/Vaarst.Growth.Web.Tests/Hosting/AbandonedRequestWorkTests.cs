@@ -9,7 +9,7 @@ namespace Vaarst.Growth.Web.Tests.Hosting;
 /// <summary>A request whose client has gone away does no more work (ADR 0010).</summary>
 public sealed class AbandonedRequestWorkTests
 {
-    private static async Task<(int Status, bool Ran, CancellationToken SeenByApp)> RunAsync(string path, CancellationToken requestAborted)
+    private static async Task<(int Status, bool Ran, CancellationToken SeenByApp)> RunAsync(string path, CancellationToken requestAborted, string method = "GET")
     {
         var ran = false;
         CancellationToken seen = default;
@@ -23,6 +23,7 @@ public sealed class AbandonedRequestWorkTests
         });
         var context = new DefaultHttpContext { RequestAborted = requestAborted };
         context.Request.Path = path;
+        context.Request.Method = method;
         await app.Build()(context);
         return (context.Response.StatusCode, ran, seen);
     }
@@ -50,6 +51,18 @@ public sealed class AbandonedRequestWorkTests
         Assert.True(ran);
         Assert.Equal(request.Token, seen);
         Assert.Equal(CancellationToken.None, AbandonedRequests.Current);
+    }
+
+    [Fact]
+    public async Task A_write_request_finishes_what_it_started_even_if_its_client_leaves()
+    {
+        using var request = new CancellationTokenSource();
+
+        var (status, ran, seen) = await RunAsync("/account/signout", request.Token, "POST");
+
+        Assert.Equal(200, status);
+        Assert.True(ran);
+        Assert.Equal(CancellationToken.None, seen);
     }
 
     [Fact]
