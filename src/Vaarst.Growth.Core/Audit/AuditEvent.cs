@@ -52,4 +52,6 @@ public static class AuditEventTypes
     public const string CalibrationDecided = "calibration.decided";
     public const string SessionClosed = "calibration.session-closed";
     public const string DelegationEnded = "delegation.ended";
+    public const string CorroborationRequested = "evidence.corroboration-requested";
+    public const string CorroborationAnswered = "evidence.corroboration-answered";
 }

@@ -56,7 +56,7 @@ public sealed class GetCandidateDossier(IDbContextFactory<GrowthDbContext> dbFac
         // Only the evidence supporting the statements, not the candidate's whole library.
         var supporting = evidence.Select(e => e.EvidenceId).Distinct().ToList();
         var views = await EvidenceView.ReadAsync(db,
-            db.Evidence.AsNoTracking().Where(e => e.OwnerId == nomination.CandidateId && !e.IsArchived && supporting.Contains(e.Id)), cancellationToken);
+            db.Evidence.AsNoTracking().Where(e => e.OwnerId == nomination.CandidateId && !e.IsArchived && supporting.Contains(e.Id)), colleagueNames: sees, cancellationToken);
         if (!sees)
         {
             views = views.Select(v => v.Kind == EvidenceKind.File ? v with { FileName = PanelReading.NameFreeFileName(label, v.Id, v.ContentType) } : v).ToList();

@@ -58,7 +58,14 @@ public sealed record ChecklistRow(
     string? LatestComment,
     string? LatestCommentBy,
     DateTime? LatestCommentAtUtc,
-    string? ReconfirmationReason);
+    string? ReconfirmationReason,
+    IReadOnlyList<EvidencePromptKind>? Prompts = null,
+    int Corroborated = 0,
+    int Disputed = 0)
+{
+    /// <summary>The quality prompts its evidence trips (drafts and items with changes requested only): hints, never blocking.</summary>
+    [JsonIgnore] public IReadOnlyList<EvidencePromptKind> EvidencePrompts => Prompts ?? [];
+}
 
 /// <summary>The signed-in engineer's checklist for one level: All + their specialism, grouped by section and area.</summary>
 public sealed class GetChecklist(IDbContextFactory<GrowthDbContext> dbFactory)
@@ -115,6 +122,23 @@ public sealed class GetChecklist(IDbContextFactory<GrowthDbContext> dbFactory)
             .GroupBy(d => d.ChecklistItemId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.DecidedAtUtc).ThenByDescending(d => d.Id).First());
 
+        // The text of the evidence behind items the engineer may still submit, for the quality prompts (EvidenceQuality).
+        var prompts = (await db.EvidenceSupports.AsNoTracking()
+                .Where(s => s.ChecklistItem!.PersonId == personId && !s.Evidence!.IsArchived
+                    && (s.ChecklistItem.Status == ItemStatus.Draft || s.ChecklistItem.Status == ItemStatus.ChangesRequested))
+                .Select(s => new { s.ChecklistItemId, s.Evidence!.Title, s.Evidence.Description, s.Evidence.NoteMarkdown, s.Evidence.LinkKind })
+                .ToListAsync(cancellationToken))
+            .GroupBy(s => s.ChecklistItemId)
+            .ToDictionary(g => g.Key, g => EvidenceQuality.CheckAll(g.Select(e => new EvidenceText(e.Title, e.Description, e.NoteMarkdown, e.LinkKind))));
+
+        // Colleagues' answers on the item's evidence: "corroborated by 2 · disputed by 0".
+        var answers = (await db.Corroborations.AsNoTracking()
+                .Where(c => c.Evidence!.OwnerId == personId && !c.Evidence.IsArchived
+                    && (c.Status == CorroborationStatus.Confirmed || c.Status == CorroborationStatus.Disputed))
+                .Join(db.EvidenceSupports, c => c.EvidenceId, s => s.EvidenceId, (c, s) => new { s.ChecklistItemId, c.Status })
+                .ToListAsync(cancellationToken))
+            .ToLookup(a => a.ChecklistItemId, a => a.Status);
+
         var view = sections.Select(s => new ChecklistSection(s.Name, s.AppliesToAll, s.Areas.Select(a => new ChecklistArea(a.Id, a.Name, a.Anchor, a.IsDefined,
             a.IsDefined
                 ? a.Statements.Select(st =>
@@ -126,7 +150,9 @@ public sealed class GetChecklist(IDbContextFactory<GrowthDbContext> dbFactory)
 
                     var comment = latest.GetValueOrDefault(i.Id);
                     return new ChecklistRow(st.Id, st.Text, i.Id, i.Version, i.Rating, i.NotApplicableReason, ChecklistStatuses.Of(i.Status, i.NeedsReconfirmation),
-                        i.Evidence, comment?.Comment, comment?.Reviewer, comment?.DecidedAtUtc, i.NeedsReconfirmation ? i.ReconfirmationReason : null);
+                        i.Evidence, comment?.Comment, comment?.Reviewer, comment?.DecidedAtUtc, i.NeedsReconfirmation ? i.ReconfirmationReason : null,
+                        prompts.GetValueOrDefault(i.Id),
+                        answers[i.Id].Count(a => a == CorroborationStatus.Confirmed), answers[i.Id].Count(a => a == CorroborationStatus.Disputed));
                 }).ToList()
                 : [])).ToList())).ToList();
 

@@ -39,6 +39,25 @@ public sealed class CalibrationTests
     }
 
     [Fact]
+    public async Task Only_engineers_below_the_target_level_can_be_nominated()
+    {
+        await using var s = await CreateAsync();
+        var session = await SessionAsync(s);
+        await using (var db = s.Database.CreateDbContext())
+        {
+            await db.People.Where(p => p.Id == s.Ml.PersonId).ExecuteUpdateAsync(p => p.SetProperty(x => x.CurrentLevel, 4), Ct);
+        }
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(() =>
+            s.UseCase<NominateCandidate>().HandleAsync(s.Manager, new NominateCandidateRequest(session, s.Ml.PersonId!.Value, "Already there"), Ct));
+        Assert.Contains("already at Level 4", ex.Message);
+        Assert.Equal(0, await s.CountAsync<Nomination>());
+        await s.UseCase<NominateCandidate>().HandleAsync(s.Manager, new NominateCandidateRequest(session, s.Edge.PersonId!.Value, "Level 3 today"), Ct);
+        Assert.True(Eligibility.IsBelow(null, 4));
+        Assert.False(Eligibility.IsBelow(5, 4));
+    }
+
+    [Fact]
     public async Task Nominations_close_when_the_chair_starts_the_session()
     {
         await using var s = await CreateAsync();

@@ -158,7 +158,7 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
     public void ChecklistStatementRow_makes_no_js_interop_call_at_rest(ChecklistStatus status, int evidence)
     {
         var row = new ChecklistRow(7, "I can implement algorithms", 42, 3, SelfRating.Practising, null, status, evidence,
-            "Add a benchmark", "Mia Manager", new DateTime(2026, 11, 20), null);
+            "Add a benchmark", "Mia Manager", new DateTime(2026, 11, 20), null, [Core.Evidence.EvidencePromptKind.NoMeasure]);
 
         var rendered = Render<ChecklistStatementRow>(p => p
             .Add(r => r.Row, row)
@@ -167,6 +167,7 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
 
         Assert.True(JSInterop.Invocations.Count == 0, string.Join(", ", JSInterop.Invocations.Select(i => i.Identifier)));
         Assert.Empty(rendered.FindComponents<MudSelect<SelfRating>>());
+        Assert.Contains(Core.Evidence.EvidencePromptWording.NoMeasure, rendered.Find("[data-testid=evidence-prompts]").TextContent);
         Assert.Equal(nameof(SelfRating.Practising), rendered.Find("select").GetAttribute("value") ?? rendered.Find("option[selected]").GetAttribute("value"));
     }
 
