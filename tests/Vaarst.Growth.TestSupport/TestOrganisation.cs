@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.Framework;
+using Vaarst.Growth.Core.Import;
 using Vaarst.Growth.Core.People;
 
 namespace Vaarst.Growth.TestSupport;
@@ -24,7 +25,7 @@ public sealed record TestOrganisation(Actor Manager, Actor OtherManager, Actor E
         var manager = new Person { Name = "Mia Manager", Email = "mia@vaarst.example", Roles = Roles.Manager };
         var other = new Person { Name = "Oscar Othermanager", Email = "oscar@vaarst.example", Roles = Roles.Manager };
         var edge = new Person { Name = "Eda Edge", Email = "eda@vaarst.example", Roles = Roles.Engineer, Manager = manager, CraftId = craftId, Specialism = "Edge ML Engineer", CurrentLevel = 3, TargetLevel = 4 };
-        var ml = new Person { Name = "Max Ml", Email = "max@vaarst.example", Roles = Roles.Engineer, Manager = manager, CraftId = craftId, Specialism = "ML Engineer", CurrentLevel = 4, TargetLevel = 4 };
+        var ml = new Person { Name = "Max Ml", Email = "max@vaarst.example", Roles = Roles.Engineer, Manager = manager, CraftId = craftId, Specialism = "ML Engineer", CurrentLevel = 3, TargetLevel = 4 };
         var admin = new Person { Name = "Ada Admin", Email = "ada@vaarst.example", Roles = Roles.Administrator };
         List<Person> panel = withPanel
             ?

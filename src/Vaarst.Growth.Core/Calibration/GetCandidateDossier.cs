@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.Gap;
@@ -25,7 +26,7 @@ public sealed record DossierComment(string Reviewer, DecisionKind Kind, string C
 /// <summary>
 /// A candidate's items, evidence, review comments and gap summary, read-only, for the session's panel (the drill-down
 /// and the promotion packet), open or closed: the session's own record. Where the reader does not see the candidate
-/// by name (<see cref="RecordAccess.NamedNominations"/>), the candidate's and reviewers' names are never read and
+/// by name (<see cref="PanelReading.NamedNominations"/>), the candidate's and reviewers' names are never read and
 /// uploaded files appear under name-free names, downloaded through the session.
 /// </summary>
 public sealed class GetCandidateDossier(IDbContextFactory<GrowthDbContext> dbFactory)
@@ -35,8 +36,8 @@ public sealed class GetCandidateDossier(IDbContextFactory<GrowthDbContext> dbFac
         actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var me = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var named = RecordAccess.NamedNominations(db, me).Select(n => n.Id);
-        var nomination = await RecordAccess.PanelNominations(db, me).AsNoTracking()
+        var named = PanelReading.NamedNominations(db, me).Select(n => n.Id);
+        var nomination = await PanelReading.PanelNominations(db, me).AsNoTracking()
             .Where(n => n.Id == nominationId)
             .Select(n => new { n.Id, n.SessionId, n.Alias, n.CandidateId, n.NominatedById, n.CaseStatement, n.Decision, n.DecisionRationale, Named = named.Contains(n.Id) })
             .FirstOrDefaultAsync(cancellationToken)
@@ -58,7 +59,7 @@ public sealed class GetCandidateDossier(IDbContextFactory<GrowthDbContext> dbFac
             db.Evidence.AsNoTracking().Where(e => e.OwnerId == nomination.CandidateId && !e.IsArchived && supporting.Contains(e.Id)), colleagueNames: sees, cancellationToken);
         if (!sees)
         {
-            views = views.Select(v => v.Kind == EvidenceKind.File ? v with { FileName = RecordAccess.NameFreeFileName(label, v.Id, v.ContentType) } : v).ToList();
+            views = views.Select(v => v.Kind == EvidenceKind.File ? v with { FileName = PanelReading.NameFreeFileName(label, v.Id, v.ContentType) } : v).ToList();
         }
 
         var comments = await db.ReviewDecisions.AsNoTracking()

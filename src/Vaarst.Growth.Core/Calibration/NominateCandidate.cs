@@ -21,13 +21,18 @@ public sealed class NominateCandidate(IDbContextFactory<GrowthDbContext> dbFacto
         var statement = SessionAccess.Clean(request.CaseStatement, "Case statement", required: true)!;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var candidate = await db.People.AsNoTracking().Where(p => p.Id == request.CandidateId && p.ManagerId == managerId && p.IsActive)
-            .Select(p => new { p.Id, p.Name, p.TargetLevel }).FirstOrDefaultAsync(cancellationToken)
+            .Select(p => new { p.Id, p.Name, p.CurrentLevel, p.TargetLevel }).FirstOrDefaultAsync(cancellationToken)
             ?? throw new ForbiddenException("You can only nominate your own direct reports.");
         var session = await db.CalibrationSessions.FirstOrDefaultAsync(s => s.Id == request.SessionId, cancellationToken)
             ?? throw new NotFoundException("That calibration session does not exist.");
         if (session.State != SessionState.Nominating)
         {
             throw new ValidationException("Nominations for this session are closed: the chair has started it.");
+        }
+
+        if (!Eligibility.IsBelow(candidate.CurrentLevel, session.TargetLevel))
+        {
+            throw new ValidationException($"{candidate.Name} is already at Level {candidate.CurrentLevel}: only engineers below Level {session.TargetLevel} can be nominated for this session.");
         }
 
         if ((candidate.TargetLevel ?? Person.DefaultTargetLevel) != session.TargetLevel)

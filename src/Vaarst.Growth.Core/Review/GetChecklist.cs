@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.Framework;
@@ -101,12 +102,13 @@ public sealed class GetChecklist(IDbContextFactory<GrowthDbContext> dbFactory)
         var sections = await LevelContent.ReadAsync(db, [level.Id], me.Specialism, cancellationToken);
 
         var statementIds = sections.SelectMany(s => s.Areas).SelectMany(a => a.Statements).Select(s => s.Id).ToList();
+        var supporting = SupportingEvidence.Current(db);
         var items = await db.ChecklistItems.AsNoTracking()
             .Where(i => i.PersonId == personId && statementIds.Contains(i.StatementId))
             .Select(i => new
             {
                 i.Id, i.StatementId, i.Version, i.Rating, i.NotApplicableReason, i.Status, i.NeedsReconfirmation, i.ReconfirmationReason,
-                Evidence = i.Supports.Count(s => !s.Evidence!.IsArchived),
+                Evidence = supporting.Count(s => s.ChecklistItemId == i.Id),
             })
             .ToDictionaryAsync(i => i.StatementId, cancellationToken);
 

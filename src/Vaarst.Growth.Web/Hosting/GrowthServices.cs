@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.Framework;
 using Vaarst.Growth.Core.Evidence;
+using Vaarst.Growth.Core.Import;
 using Vaarst.Growth.Core.People;
 
 namespace Vaarst.Growth.Web.Hosting;

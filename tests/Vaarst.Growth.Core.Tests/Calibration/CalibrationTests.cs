@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.Calibration;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Gap;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Review;
@@ -35,6 +36,25 @@ public sealed class CalibrationTests
         Assert.Equal("Candidate A", dossier.Label);
         await Assert.ThrowsAsync<NotFoundException>(() => s.UseCase<GetCandidateDossier>().HandleAsync(s.Panel3, nomination, Ct));
         await Assert.ThrowsAsync<ValidationException>(() => s.UseCase<NominateCandidate>().HandleAsync(s.Manager, new NominateCandidateRequest(session, s.Edge.PersonId!.Value, "again"), Ct));
+    }
+
+    [Fact]
+    public async Task Only_engineers_below_the_target_level_can_be_nominated()
+    {
+        await using var s = await CreateAsync();
+        var session = await SessionAsync(s);
+        await using (var db = s.Database.CreateDbContext())
+        {
+            await db.People.Where(p => p.Id == s.Ml.PersonId).ExecuteUpdateAsync(p => p.SetProperty(x => x.CurrentLevel, 4), Ct);
+        }
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(() =>
+            s.UseCase<NominateCandidate>().HandleAsync(s.Manager, new NominateCandidateRequest(session, s.Ml.PersonId!.Value, "Already there"), Ct));
+        Assert.Contains("already at Level 4", ex.Message);
+        Assert.Equal(0, await s.CountAsync<Nomination>());
+        await s.UseCase<NominateCandidate>().HandleAsync(s.Manager, new NominateCandidateRequest(session, s.Edge.PersonId!.Value, "Level 3 today"), Ct);
+        Assert.True(Eligibility.IsBelow(null, 4));
+        Assert.False(Eligibility.IsBelow(5, 4));
     }
 
     [Fact]
