@@ -32,6 +32,7 @@ public static class GrowthWebApplication
 
         builder.Services.AddGrowthCore(builder.Configuration, builder.Environment.ContentRootPath);
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddHostedService<CycleReleaseTimer>();
         builder.Services.AddGrowthAuthentication(authenticationMode, builder.Configuration, builder.Environment.IsDevelopment());
         builder.Services.AddSingleton(new SignInOptions(authenticationMode));
         KeyProtection.Configure(
