@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.Framework;
+using Vaarst.Growth.Core.Import;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Review;
 
@@ -87,7 +89,14 @@ internal sealed class Scenario : IAsyncDisposable
     public async Task<ChecklistItem> ItemAsync(int itemId)
     {
         await using var db = Database.CreateDbContext();
-        return await db.ChecklistItems.AsNoTracking().Include(i => i.Supports).SingleAsync(i => i.Id == itemId, Ct);
+        return await db.ChecklistItems.AsNoTracking().SingleAsync(i => i.Id == itemId, Ct);
+    }
+
+    /// <summary>The evidence links of the item (archived evidence included).</summary>
+    public async Task<List<EvidenceSupport>> SupportsOfAsync(int itemId)
+    {
+        await using var db = Database.CreateDbContext();
+        return await db.EvidenceSupports.AsNoTracking().Where(s => s.ChecklistItemId == itemId).ToListAsync(Ct);
     }
 
     /// <summary>The evidence fingerprint a reviewer opening the item now would see (what a decision carries back).</summary>

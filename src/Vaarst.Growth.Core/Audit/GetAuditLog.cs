@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Calibration;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
 
@@ -16,7 +17,7 @@ public sealed record AuditPage(IReadOnlyList<AuditEntry> Entries, int Total, IRe
 /// <summary>
 /// The audit log for administrators, newest first, filtered by person, type and date range. An administrator who sits
 /// on a blind calibration panel does not read the events about that session's nominations (they tie each label to a
-/// person): <see cref="RecordAccess.BlindNominationSubjects"/>.
+/// person): <see cref="PanelReading.BlindNominationSubjects"/>.
 /// </summary>
 public sealed class GetAuditLog(IDbContextFactory<GrowthDbContext> dbFactory)
 {
@@ -54,7 +55,7 @@ public sealed class GetAuditLog(IDbContextFactory<GrowthDbContext> dbFactory)
         var query = db.AuditEvents.AsNoTracking();
         if (reader.PersonId is { } readerId)
         {
-            var blind = RecordAccess.BlindNominationSubjects(db, readerId);
+            var blind = PanelReading.BlindNominationSubjects(db, readerId);
             query = query.Where(a => a.SubjectType != "Nomination" || !blind.Contains(a.SubjectId!));
         }
 

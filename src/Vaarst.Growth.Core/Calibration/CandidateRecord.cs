@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.Gap;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Review;
 
 namespace Vaarst.Growth.Core.Calibration;

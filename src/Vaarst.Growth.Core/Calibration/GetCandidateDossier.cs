@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.Gap;
@@ -32,7 +33,7 @@ public sealed record DossierComment(string Reviewer, DecisionKind Kind, string C
 /// drill-down and the promotion packet), open or closed: the session's own record. Once the session has started it is the
 /// frozen record captured then (<see cref="DossierSnapshot"/>), with its hash and, while the session runs, how many
 /// statements read differently live; before, it is read live. Where the reader does not see the candidate by name
-/// (<see cref="RecordAccess.NamedNominations"/>), the candidate's, manager's and reviewers' names are left out and
+/// (<see cref="PanelReading.NamedNominations"/>), the candidate's, manager's and reviewers' names are left out and
 /// uploaded files appear under name-free names, downloaded through the session.
 /// </summary>
 public sealed class GetCandidateDossier(IDbContextFactory<GrowthDbContext> dbFactory)
@@ -42,8 +43,8 @@ public sealed class GetCandidateDossier(IDbContextFactory<GrowthDbContext> dbFac
         actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var me = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var named = RecordAccess.NamedNominations(db, me).Select(n => n.Id);
-        var nomination = await RecordAccess.PanelNominations(db, me).AsNoTracking()
+        var named = PanelReading.NamedNominations(db, me).Select(n => n.Id);
+        var nomination = await PanelReading.PanelNominations(db, me).AsNoTracking()
             .Where(n => n.Id == nominationId)
             .Select(n => new { n.Id, n.SessionId, n.Alias, n.CandidateId, n.NominatedById, n.CaseStatement, n.Decision, n.DecisionRationale, Named = named.Contains(n.Id) })
             .FirstOrDefaultAsync(cancellationToken)
@@ -67,7 +68,7 @@ public sealed class GetCandidateDossier(IDbContextFactory<GrowthDbContext> dbFac
             : new DossierFrozen(snapshot.CapturedAtUtc, snapshot.ContentHash, live is null ? 0 : CandidateRecords.ChangesSince(record, live));
         var areas = record.Areas.Select(area => new DossierArea(area.Section, area.Name, area.IsDefined, area.Counts,
             area.Statements.Select(st => new DossierStatement(st.Text, st.State,
-                st.Evidence.Select(e => sees || e.View.Kind != EvidenceKind.File ? e.View : e.View with { FileName = RecordAccess.NameFreeFileName(label, e.View.Id, e.View.ContentType) }).ToList(),
+                st.Evidence.Select(e => sees || e.View.Kind != EvidenceKind.File ? e.View : e.View with { FileName = PanelReading.NameFreeFileName(label, e.View.Id, e.View.ContentType) }).ToList(),
                 st.Comments.Select(c => sees ? c : c with { Reviewer = "Line manager" }).ToList(), st.Rating)).ToList())).ToList();
 
         return new CandidateDossier(nomination.Id, session.Id, session.Name, session.TargetLevel, sees,

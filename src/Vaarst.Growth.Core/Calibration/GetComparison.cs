@@ -6,7 +6,7 @@ using Vaarst.Growth.Core.Review;
 
 namespace Vaarst.Growth.Core.Calibration;
 
-/// <summary>A column: one candidate, labelled blind unless the caller sees this candidate by name (<see cref="People.RecordAccess.NamedNominations"/>).</summary>
+/// <summary>A column: one candidate, labelled blind unless the caller sees this candidate by name (<see cref="People.PanelReading.NamedNominations"/>).</summary>
 public sealed record ComparisonCandidate(int NominationId, string Label, string? Specialism, GapCounts Overall, bool Named = false, Trajectory? Trajectory = null);
 
 /// <summary>A row: one defined area of the session's target level.</summary>
@@ -32,7 +32,7 @@ public sealed class GetComparison(IDbContextFactory<GrowthDbContext> dbFactory)
         var me = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await SessionAccess.RequireMemberAsync(db, actor, sessionId, cancellationToken);
-        var named = RecordAccess.NamedNominations(db, me).Select(n => n.Id);
+        var named = PanelReading.NamedNominations(db, me).Select(n => n.Id);
         var candidates = await db.Nominations.AsNoTracking()
             .Where(n => n.SessionId == sessionId)
             .OrderBy(n => n.Alias.Length).ThenBy(n => n.Alias)
@@ -50,7 +50,7 @@ public sealed class GetComparison(IDbContextFactory<GrowthDbContext> dbFactory)
         var supported = await (
                 from i in db.ChecklistItems.AsNoTracking()
                 where people.Contains(i.PersonId)
-                from s in i.Supports.DefaultIfEmpty()
+                from s in db.EvidenceSupports.Where(s => s.ChecklistItemId == i.Id).DefaultIfEmpty()
                 select new
                 {
                     i.Id, i.PersonId, i.StatementId, i.Status, i.Rating, i.NeedsReconfirmation,

@@ -39,7 +39,7 @@ public sealed record ReopenedDecision(Outcome Decision, string Rationale, DateTi
 public sealed record PreReadView(string MemberName, Outcome Outcome, string? Note, DateTime SubmittedAtUtc);
 
 /// <summary>
-/// A session as its panel sees it: names only where <see cref="RecordAccess.NamedNominations"/> allows (else blind
+/// A session as its panel sees it: names only where <see cref="PanelReading.NamedNominations"/> allows (else blind
 /// labels), each member's own pre-read, others' pre-reads only after the member submitted theirs, decisions, and who
 /// is recused from which candidate (<see cref="Recusal"/>). Only panel members may read it.
 /// </summary>
@@ -52,7 +52,7 @@ public sealed class GetSession(IDbContextFactory<GrowthDbContext> dbFactory, Tim
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var session = await SessionAccess.RequireMemberAsync(db, actor, sessionId, cancellationToken);
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var named = RecordAccess.NamedNominations(db, me).Select(n => n.Id);
+        var named = PanelReading.NamedNominations(db, me).Select(n => n.Id);
         var panel = await db.PanelMembers.Where(m => m.SessionId == sessionId).OrderBy(m => m.Person!.Name).Select(m => m.Person!.Name).ToListAsync(cancellationToken);
         var reveals = session.ChairId == me
             ? (await db.IdentityReveals.Where(r => r.SessionId == sessionId).OrderBy(r => r.RevealedAtUtc)

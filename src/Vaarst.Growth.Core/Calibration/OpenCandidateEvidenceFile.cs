@@ -10,7 +10,7 @@ public sealed record OpenCandidateEvidenceFileRequest(int NominationId, int Evid
 /// <summary>
 /// A file from a candidate's dossier, downloaded through the session by its panel (open or closed): the candidate's
 /// current evidence for an item of the session's target level. Under its uploaded name only where the member sees the
-/// candidate by name; otherwise under the name-free name the dossier shows (<see cref="RecordAccess.NameFreeFileName"/>).
+/// candidate by name; otherwise under the name-free name the dossier shows (<see cref="PanelReading.NameFreeFileName"/>).
 /// </summary>
 public sealed class OpenCandidateEvidenceFile(IDbContextFactory<GrowthDbContext> dbFactory, IEvidenceFileStore store)
 {
@@ -19,8 +19,8 @@ public sealed class OpenCandidateEvidenceFile(IDbContextFactory<GrowthDbContext>
         actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var me = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var named = RecordAccess.NamedNominations(db, me).Select(n => n.Id);
-        var nomination = await RecordAccess.PanelNominations(db, me).AsNoTracking()
+        var named = PanelReading.NamedNominations(db, me).Select(n => n.Id);
+        var nomination = await PanelReading.PanelNominations(db, me).AsNoTracking()
             .Where(n => n.Id == request.NominationId)
             .Select(n => new { n.CandidateId, n.Alias, n.Session!.TargetLevel, Named = named.Contains(n.Id) })
             .FirstOrDefaultAsync(cancellationToken);
@@ -38,7 +38,7 @@ public sealed class OpenCandidateEvidenceFile(IDbContextFactory<GrowthDbContext>
 
         var stream = await store.OpenReadAsync(file.FileSha256, cancellationToken)
             ?? throw new NotFoundException("The file is missing from the evidence store; ask your administrator.");
-        var name = nomination!.Named ? file.FileName ?? "evidence" : RecordAccess.NameFreeFileName(SessionAccess.Label(nomination.Alias), file.Id, file.ContentType);
+        var name = nomination!.Named ? file.FileName ?? "evidence" : PanelReading.NameFreeFileName(SessionAccess.Label(nomination.Alias), file.Id, file.ContentType);
         return new EvidenceFileDownload(stream, name, file.ContentType ?? "application/octet-stream", file.FileSize ?? 0);
     }
 }

@@ -25,7 +25,7 @@ public sealed class RevealIdentities(IDbContextFactory<GrowthDbContext> dbFactor
         var me = actor.RequirePerson();
         var reason = SessionAccess.Clean(request.Reason, "A reason", required: true, MaxReasonLength)!;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var nomination = await RecordAccess.PanelNominations(db, me).AsNoTracking()
+        var nomination = await PanelReading.PanelNominations(db, me).AsNoTracking()
             .Where(n => n.Id == request.NominationId)
             .Select(n => new { n.Id, n.SessionId, n.Alias, n.CandidateId, n.Session!.Name, n.Session.IsBlind, n.Session.State })
             .FirstOrDefaultAsync(cancellationToken)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Text;
@@ -33,13 +34,13 @@ public sealed class ArchiveEvidence(IDbContextFactory<GrowthDbContext> dbFactory
         evidence.ArchivedAtUtc = now;
         evidence.UpdatedAtUtc = now;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await Review.ItemRules.SaveAsync(db, "This evidence", cancellationToken);
+        await ItemRules.SaveAsync(db, "This evidence", cancellationToken);
         var flagged = await EvidenceRules.FlagSupportedSignOffsAsync(db, actor, evidence, "archived", now, cancellationToken);
         db.Record(actor, now, AuditEventTypes.EvidenceArchived, "Evidence", evidence.Id.ToString(),
             $"{actor.Name} archived evidence \"{Excerpt.Of(evidence.Title)}\"" + (flagged.Count > 0 ? $"; {flagged.Count} signed-off item(s) need re-confirmation" : ""),
             new { archived = false }, new { archived = true }, personId);
         await db.SaveChangesAsync(cancellationToken);
-        var notices = await Review.ItemRules.ReconfirmationNoticesAsync(db, flagged, now, cancellationToken);
+        var notices = await ItemRules.ReconfirmationNoticesAsync(db, flagged, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await notifications.SendAsync(notices, cancellationToken);
         return evidence.Version;

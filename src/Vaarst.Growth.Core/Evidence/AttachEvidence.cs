@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
 
@@ -28,7 +29,7 @@ public sealed class AttachEvidence(IDbContextFactory<GrowthDbContext> dbFactory,
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await EvidenceRules.AttachAsync(db, actor, personId, evidence, request.StatementIds, now, cancellationToken);
-        await Review.ItemRules.SaveAsync(db, "This item", cancellationToken);
+        await ItemRules.SaveAsync(db, "This item", cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
-using Vaarst.Growth.Core.Review;
 using Vaarst.Growth.Core.Text;
 
 namespace Vaarst.Growth.Core.Evidence;

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Text;
@@ -55,13 +56,13 @@ public sealed class EditEvidence(IDbContextFactory<GrowthDbContext> dbFactory, I
         evidence.ContentHash = hash;
         evidence.UpdatedAtUtc = now;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await Review.ItemRules.SaveAsync(db, "This evidence", cancellationToken);
+        await ItemRules.SaveAsync(db, "This evidence", cancellationToken);
         var flagged = await EvidenceRules.FlagSupportedSignOffsAsync(db, actor, evidence, "edited", now, cancellationToken);
         db.Record(actor, now, AuditEventTypes.EvidenceEdited, "Evidence", evidence.Id.ToString(),
             $"{actor.Name} edited evidence \"{Excerpt.Of(evidence.Title)}\"" + (flagged.Count > 0 ? $"; {flagged.Count} signed-off item(s) need re-confirmation" : ""),
             before, Snapshot(evidence), personId);
         await db.SaveChangesAsync(cancellationToken);
-        var notices = await Review.ItemRules.ReconfirmationNoticesAsync(db, flagged, now, cancellationToken);
+        var notices = await ItemRules.ReconfirmationNoticesAsync(db, flagged, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         await notifications.SendAsync(notices, cancellationToken);
         return evidence.Version;

@@ -1,6 +1,5 @@
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
-using Vaarst.Growth.Core.Review;
 
 namespace Vaarst.Growth.Core.Evidence;
 

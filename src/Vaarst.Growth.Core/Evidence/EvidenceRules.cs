@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
-using Vaarst.Growth.Core.Review;
 using Vaarst.Growth.Core.Text;
 
 namespace Vaarst.Growth.Core.Evidence;
@@ -69,13 +69,15 @@ public static class EvidenceRules
     /// </summary>
     public static async Task AttachAsync(GrowthDbContext db, Actor actor, int personId, EvidenceEntry evidence, IReadOnlyCollection<int> statementIds, DateTime now, CancellationToken cancellationToken)
     {
-        var targets = new List<(string Text, int StatementId, ChecklistItem? Item)>();
+        var targets = new List<(string Text, int StatementId, ChecklistItem? Item, bool Linked)>();
         foreach (var statementId in statementIds.Distinct())
         {
             var statement = await ItemRules.RequireApplicableStatementAsync(db, personId, statementId, cancellationToken);
-            var item = await db.ChecklistItems.Include(i => i.Supports)
-                .FirstOrDefaultAsync(i => i.PersonId == personId && i.StatementId == statementId, cancellationToken);
-            targets.Add((statement.Text, statementId, item));
+            var found = await db.ChecklistItems
+                .Where(i => i.PersonId == personId && i.StatementId == statementId)
+                .Select(i => new { Item = i, Linked = db.EvidenceSupports.Any(s => s.ChecklistItemId == i.Id && s.EvidenceId == evidence.Id) })
+                .FirstOrDefaultAsync(cancellationToken);
+            targets.Add((statement.Text, statementId, found?.Item, found?.Linked ?? false));
         }
 
         var existingIds = targets.Where(t => t.Item is not null).Select(t => t.Item!.Id).ToList();
@@ -91,15 +93,15 @@ public static class EvidenceRules
             await db.SaveChangesAsync(cancellationToken);
         }
 
-        foreach (var (text, statementId, existing) in targets)
+        foreach (var (text, statementId, existing, linked) in targets)
         {
-            var item = existing ?? db.ChecklistItems.Local.Single(i => i.PersonId == personId && i.StatementId == statementId);
-            if (evidence.Id != 0 && item.Supports.Any(s => s.EvidenceId == evidence.Id))
+            if (linked)
             {
                 continue;
             }
 
-            item.Supports.Add(new EvidenceSupport { Evidence = evidence, LinkedAtUtc = now });
+            var item = existing ?? db.ChecklistItems.Local.Single(i => i.PersonId == personId && i.StatementId == statementId);
+            db.EvidenceSupports.Add(new EvidenceSupport { Evidence = evidence, ChecklistItem = item, LinkedAtUtc = now });
             item.UpdatedAtUtc = now;
             db.Record(actor, now, AuditEventTypes.EvidenceAttached, "ChecklistItem", item.Id.ToString(),
                 $"{actor.Name} attached \"{Excerpt.Of(evidence.Title)}\" to \"{Excerpt.Of(text)}\"",
@@ -124,7 +126,7 @@ public static class EvidenceRules
 
     /// <summary>The items a piece of evidence supports (whose evidence changes when it does).</summary>
     public static IQueryable<ChecklistItem> ItemsSupportedBy(GrowthDbContext db, int evidenceId) =>
-        db.ChecklistItems.Where(i => i.Supports.Any(s => s.EvidenceId == evidenceId));
+        db.ChecklistItems.Where(i => db.EvidenceSupports.Any(s => s.ChecklistItemId == i.Id && s.EvidenceId == evidenceId));
 
     private static string WaitingForReview(string statement) =>
         $"\"{Excerpt.Of(statement)}\": this item is waiting for review; withdraw it to change its evidence.";
@@ -132,7 +134,7 @@ public static class EvidenceRules
     /// <summary>Flags the signed-off items this evidence supports, because what the sign-off was based on changed.</summary>
     public static Task<IReadOnlyList<ChecklistItem>> FlagSupportedSignOffsAsync(GrowthDbContext db, Actor actor, EvidenceEntry evidence, string change, DateTime now, CancellationToken cancellationToken) =>
         ItemRules.FlagSignedOffAsync(db, actor,
-            db.ChecklistItems.Where(i => i.Supports.Any(s => s.EvidenceId == evidence.Id)),
+            ItemsSupportedBy(db, evidence.Id),
             $"Evidence \"{Excerpt.Of(evidence.Title)}\" was {change} after the sign-off.", now, cancellationToken);
 
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Text;
@@ -30,7 +31,7 @@ public sealed class RestoreEvidence(IDbContextFactory<GrowthDbContext> dbFactory
         evidence.UpdatedAtUtc = now;
         db.Record(actor, now, AuditEventTypes.EvidenceRestored, "Evidence", evidence.Id.ToString(),
             $"{actor.Name} restored evidence \"{Excerpt.Of(evidence.Title)}\"", new { archived = true }, new { archived = false }, personId);
-        await Review.ItemRules.SaveAsync(db, "This evidence", cancellationToken);
+        await ItemRules.SaveAsync(db, "This evidence", cancellationToken);
         return evidence.Version;
     }
 }

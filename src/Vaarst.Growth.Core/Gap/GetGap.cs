@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.Framework;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Review;
@@ -100,12 +102,13 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
         var content = await LevelContent.ReadAsync(db, levelIds, person.Specialism, cancellationToken);
 
         // Query 3: the person's items, with evidence counts and their decisions (for history).
+        var supporting = SupportingEvidence.Current(db);
         var items = await db.ChecklistItems.AsNoTracking()
             .Where(i => i.PersonId == personId)
             .Select(i => new
             {
                 i.Id, i.StatementId, i.Status, i.Rating, i.NeedsReconfirmation, i.SubmittedAtUtc, i.UpdatedAtUtc,
-                Evidence = i.Supports.Count(s => !s.Evidence!.IsArchived),
+                Evidence = supporting.Count(s => s.ChecklistItemId == i.Id),
                 Decisions = i.Decisions.OrderBy(d => d.DecidedAtUtc).Select(d => new { d.Kind, d.DecidedAtUtc }).ToList(),
             })
             .ToListAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.People;
 
 namespace Vaarst.Growth.Core.Gap;
@@ -37,9 +38,10 @@ public sealed class GetTeamHeatmap(IDbContextFactory<GrowthDbContext> dbFactory)
         var crafts = reports.Where(r => r.CraftId != null).Select(r => r.CraftId!.Value).Distinct().ToList();
         var grid = await AreaGrid.LoadAsync(db, number, crafts, cancellationToken);
         var ids = reports.Select(r => r.Id).ToList();
+        var supporting = SupportingEvidence.Current(db);
         var items = await db.ChecklistItems.AsNoTracking()
             .Where(i => ids.Contains(i.PersonId))
-            .Select(i => new { i.PersonId, i.StatementId, i.Status, i.Rating, i.NeedsReconfirmation, Evidence = i.Supports.Count(s => !s.Evidence!.IsArchived) })
+            .Select(i => new { i.PersonId, i.StatementId, i.Status, i.Rating, i.NeedsReconfirmation, Evidence = supporting.Count(s => s.ChecklistItemId == i.Id) })
             .ToListAsync(cancellationToken);
 
         var areas = grid.Areas.Select(a => new HeatmapArea(a.Section, a.AppliesToAll, a.Anchor, a.Name)).ToList();

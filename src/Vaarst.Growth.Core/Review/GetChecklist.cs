@@ -1,6 +1,8 @@
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.Framework;
 using Vaarst.Growth.Core.People;
 
@@ -56,7 +58,12 @@ public sealed record ChecklistRow(
     string? LatestComment,
     string? LatestCommentBy,
     DateTime? LatestCommentAtUtc,
-    string? ReconfirmationReason);
+    string? ReconfirmationReason,
+    IReadOnlyList<EvidencePromptKind>? Prompts = null)
+{
+    /// <summary>The quality prompts its evidence trips (drafts and items with changes requested only): hints, never blocking.</summary>
+    [JsonIgnore] public IReadOnlyList<EvidencePromptKind> EvidencePrompts => Prompts ?? [];
+}
 
 /// <summary>The signed-in engineer's checklist for one level: All + their specialism, grouped by section and area.</summary>
 public sealed class GetChecklist(IDbContextFactory<GrowthDbContext> dbFactory)
@@ -93,12 +100,13 @@ public sealed class GetChecklist(IDbContextFactory<GrowthDbContext> dbFactory)
         var sections = await LevelContent.ReadAsync(db, [level.Id], me.Specialism, cancellationToken);
 
         var statementIds = sections.SelectMany(s => s.Areas).SelectMany(a => a.Statements).Select(s => s.Id).ToList();
+        var supporting = SupportingEvidence.Current(db);
         var items = await db.ChecklistItems.AsNoTracking()
             .Where(i => i.PersonId == personId && statementIds.Contains(i.StatementId))
             .Select(i => new
             {
                 i.Id, i.StatementId, i.Version, i.Rating, i.NotApplicableReason, i.Status, i.NeedsReconfirmation, i.ReconfirmationReason,
-                Evidence = i.Supports.Count(s => !s.Evidence!.IsArchived),
+                Evidence = supporting.Count(s => s.ChecklistItemId == i.Id),
             })
             .ToDictionaryAsync(i => i.StatementId, cancellationToken);
 
@@ -112,6 +120,15 @@ public sealed class GetChecklist(IDbContextFactory<GrowthDbContext> dbFactory)
             .GroupBy(d => d.ChecklistItemId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.DecidedAtUtc).ThenByDescending(d => d.Id).First());
 
+        // The text of the evidence behind items the engineer may still submit, for the quality prompts (EvidenceQuality).
+        var prompts = (await db.EvidenceSupports.AsNoTracking()
+                .Where(s => s.ChecklistItem!.PersonId == personId && !s.Evidence!.IsArchived
+                    && (s.ChecklistItem.Status == ItemStatus.Draft || s.ChecklistItem.Status == ItemStatus.ChangesRequested))
+                .Select(s => new { s.ChecklistItemId, s.Evidence!.Title, s.Evidence.Description, s.Evidence.NoteMarkdown, s.Evidence.LinkKind })
+                .ToListAsync(cancellationToken))
+            .GroupBy(s => s.ChecklistItemId)
+            .ToDictionary(g => g.Key, g => EvidenceQuality.CheckAll(g.Select(e => new EvidenceText(e.Title, e.Description, e.NoteMarkdown, e.LinkKind))));
+
         var view = sections.Select(s => new ChecklistSection(s.Name, s.AppliesToAll, s.Areas.Select(a => new ChecklistArea(a.Id, a.Name, a.Anchor, a.IsDefined,
             a.IsDefined
                 ? a.Statements.Select(st =>
@@ -123,7 +140,8 @@ public sealed class GetChecklist(IDbContextFactory<GrowthDbContext> dbFactory)
 
                     var comment = latest.GetValueOrDefault(i.Id);
                     return new ChecklistRow(st.Id, st.Text, i.Id, i.Version, i.Rating, i.NotApplicableReason, ChecklistStatuses.Of(i.Status, i.NeedsReconfirmation),
-                        i.Evidence, comment?.Comment, comment?.Reviewer, comment?.DecidedAtUtc, i.NeedsReconfirmation ? i.ReconfirmationReason : null);
+                        i.Evidence, comment?.Comment, comment?.Reviewer, comment?.DecidedAtUtc, i.NeedsReconfirmation ? i.ReconfirmationReason : null,
+                        prompts.GetValueOrDefault(i.Id));
                 }).ToList()
                 : [])).ToList())).ToList();
 

@@ -1,6 +1,8 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.People;
 
 namespace Vaarst.Growth.Core.Review;
@@ -51,6 +53,7 @@ public sealed class GetReviewQueue(IDbContextFactory<GrowthDbContext> dbFactory,
         var reviewerId = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var reviewable = ReviewAuthority.ReviewablePeople(db, reviewerId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).Select(p => p.Id);
+        var supporting = SupportingEvidence.Current(db);
         var entries = await db.ChecklistItems.AsNoTracking()
             .Where(Waiting)
             .Where(i => reviewable.Contains(i.PersonId))
@@ -58,7 +61,7 @@ public sealed class GetReviewQueue(IDbContextFactory<GrowthDbContext> dbFactory,
                 i.Id, i.Version,
                 i.Status == ItemStatus.Submitted ? QueueReason.Review : QueueReason.Reconfirm,
                 i.PersonId, i.Person!.Name, i.Statement!.AreaId, i.Statement.Area!.Name, i.Statement.Text, i.Rating,
-                i.Supports.Count(s => !s.Evidence!.IsArchived),
+                supporting.Count(s => s.ChecklistItemId == i.Id),
                 i.Status == ItemStatus.Submitted ? i.SubmittedAtUtc ?? i.UpdatedAtUtc : i.UpdatedAtUtc,
                 i.ReconfirmationReason))
             .ToListAsync(cancellationToken);

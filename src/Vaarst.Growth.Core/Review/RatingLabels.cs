@@ -1,3 +1,5 @@
+using Vaarst.Growth.Core.Checklist;
+
 namespace Vaarst.Growth.Core.Review;
 
 /// <summary>How ratings and statuses read to people.</summary>

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Text;
 
@@ -29,13 +31,14 @@ public sealed class SubmitItems(IDbContextFactory<GrowthDbContext> dbFactory, IN
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var ids = request.Items.Select(i => i.ItemId).Distinct().ToList();
+        var supporting = SupportingEvidence.Current(db);
         var items = await db.ChecklistItems
             .Where(i => ids.Contains(i.Id) && i.PersonId == personId)
             .Select(i => new
             {
                 Item = i,
                 i.Statement!.Text,
-                Evidence = i.Supports.Count(s => !s.Evidence!.IsArchived),
+                Evidence = supporting.Count(s => s.ChecklistItemId == i.Id),
             })
             .ToListAsync(cancellationToken);
         if (items.Count != ids.Count)

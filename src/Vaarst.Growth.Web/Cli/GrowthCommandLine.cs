@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Import;
 using Vaarst.Growth.Core;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.Data.Generation;

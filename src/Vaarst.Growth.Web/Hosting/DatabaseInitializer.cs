@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Demo;
 using Vaarst.Growth.Core.Framework;
+using Vaarst.Growth.Core.Import;
 using Vaarst.Growth.Core.People;
 
 namespace Vaarst.Growth.Web.Hosting;

@@ -1,6 +1,7 @@
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.Framework;
 using Vaarst.Growth.Core.Evidence;
+using Vaarst.Growth.Core.Import;
 using Vaarst.Growth.Core.People;
 
 namespace Vaarst.Growth.Web.Hosting;

@@ -9,7 +9,9 @@ namespace Vaarst.Growth.BrowserTests.Pages;
 
 /// <summary>
 /// Every page each role can reach, at desktop (1280 px) and phone (390 px) width: a screenshot of each, no sideways
-/// scrolling on the phone, and no serious or critical axe-core violation. One signed-in browser context per role.
+/// scrolling on the phone, and no serious or critical axe-core violation at desktop width (the one place the pages of
+/// every role are checked with axe; the phone layout shows the same elements in the same colours, and a second axe
+/// pass there cost a minute of CI). One signed-in browser context per role.
 /// <see cref="Every_routable_page_is_swept_or_excluded_with_a_reason"/> fails when a new page is added to the app
 /// without being added here.
 /// </summary>
@@ -126,7 +128,11 @@ public sealed class EveryPageBrowserTests(AppFixture app) : IClassFixture<AppFix
                     }
                 }
 
-                problems.AddRange(await Axe.SeriousViolationsAsync(page, $"{who} {path} at {width} px"));
+                if (width == Widths[0])
+                {
+                    problems.AddRange(await Axe.SeriousViolationsAsync(page, $"{who} {path} at {width} px"));
+                }
+
                 await ResolveLinksAsync(page, resolved);
             }
         }
@@ -135,7 +141,7 @@ public sealed class EveryPageBrowserTests(AppFixture app) : IClassFixture<AppFix
     }
 
     /// <summary>
-    /// Dark mode on the pages people work in, at both widths. Jordan and Tomasz switch it on (it is remembered per
+    /// Dark mode on the pages people work in, at both widths (axe at desktop width). Jordan and Tomasz switch it on (it is remembered per
     /// person), so the light sweep of the other demo people is untouched.
     /// </summary>
     [Theory]
@@ -158,7 +164,10 @@ public sealed class EveryPageBrowserTests(AppFixture app) : IClassFixture<AppFix
                 await OpenAsync(page, path, interactive: true);
                 await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to light mode" })).ToBeVisibleAsync();
                 await AppFixture.ScreenshotAsync(page, $"dark-{who}-{path.Trim('/')}");
-                problems.AddRange(await Axe.SeriousViolationsAsync(page, $"dark {who} {path} at {width} px"));
+                if (width == Widths[0])
+                {
+                    problems.AddRange(await Axe.SeriousViolationsAsync(page, $"dark {who} {path} at {width} px"));
+                }
             }
         }
 

@@ -1,3 +1,5 @@
+using Vaarst.Growth.Core.Checklist;
+using Vaarst.Growth.Core.Demo;
 using Vaarst.Growth.Core.Home;
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
@@ -5,6 +7,7 @@ using Vaarst.Growth.Core.Calibration;
 using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.Framework;
 using Vaarst.Growth.Core.Gap;
+using Vaarst.Growth.Core.Import;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Review;
 using static Vaarst.Growth.Core.Tests.Scenario;

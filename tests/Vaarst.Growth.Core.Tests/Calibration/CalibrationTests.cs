@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.Calibration;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Gap;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Review;

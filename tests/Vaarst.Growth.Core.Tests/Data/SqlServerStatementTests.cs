@@ -1,3 +1,5 @@
+using Vaarst.Growth.Core.Checklist;
+using Vaarst.Growth.Core.Demo;
 using Vaarst.Growth.Core.Home;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -8,6 +10,7 @@ using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.Framework;
 using Vaarst.Growth.Core.Gap;
+using Vaarst.Growth.Core.Import;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Review;
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Review;
@@ -285,7 +286,7 @@ public sealed class EvidenceUseCaseTests
         await s.UseCase<DetachEvidence>().HandleAsync(s.Edge, new DetachEvidenceRequest(evidenceId, itemId), Ct);
 
         var item = await s.ItemAsync(itemId);
-        Assert.Empty(item.Supports);
+        Assert.Empty(await s.SupportsOfAsync(itemId));
         Assert.True(item.NeedsReconfirmation);
         Assert.Single(await s.UseCase<GetEvidenceLibrary>().HandleAsync(s.Edge, false, Ct));
     }
@@ -302,7 +303,7 @@ public sealed class EvidenceUseCaseTests
         await Assert.ThrowsAsync<NotFoundException>(() => s.UseCase<AttachEvidence>().HandleAsync(s.Ml, new AttachEvidenceRequest(evidenceId, [mlStatement]), Ct));
         await Assert.ThrowsAsync<NotFoundException>(() => s.UseCase<DetachEvidence>().HandleAsync(s.Ml, new DetachEvidenceRequest(evidenceId, itemId), Ct));
         Assert.Empty(await s.UseCase<GetEvidenceLibrary>().HandleAsync(s.Ml, true, Ct));
-        Assert.Single((await s.ItemAsync(itemId)).Supports);
+        Assert.Single(await s.SupportsOfAsync(itemId));
     }
 
     [Fact]

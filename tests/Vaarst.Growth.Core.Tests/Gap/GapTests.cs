@@ -1,3 +1,4 @@
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.Gap;
 using Vaarst.Growth.Core.People;

@@ -1,3 +1,4 @@
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Home;
 using Vaarst.Growth.Core.Calibration;
 using Vaarst.Growth.Core.People;

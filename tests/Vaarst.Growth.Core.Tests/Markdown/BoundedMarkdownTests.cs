@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.Framework;
+using Vaarst.Growth.Core.Import;
 using static Vaarst.Growth.Core.Tests.Scenario;
 
 namespace Vaarst.Growth.Core.Tests.Markdown;

@@ -1,3 +1,5 @@
+using Vaarst.Growth.Core.Checklist;
+using Vaarst.Growth.Core.Home;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Review;
 using static Vaarst.Growth.Core.Tests.Scenario;

@@ -39,7 +39,7 @@ public sealed class PrerenderedReadTests : ComponentTestContext
     public Task Review_queue_reads_once_per_page_load() => ReadsOnceAsync<ReviewQueuePage, ReviewQueue>(Priya, nameof(ReviewQueue));
 
     [Fact]
-    public Task Team_reads_once_per_page_load() => ReadsOnceAsync<TeamPage, IReadOnlyList<Core.People.TeamMember>>(Priya, "Team");
+    public Task Team_reads_once_per_page_load() => ReadsOnceAsync<TeamPage, IReadOnlyList<Core.Gap.TeamMember>>(Priya, "Team");
 
     private async Task ReadsOnceAsync<TPage, TView>(string email, string key)
         where TPage : IComponent

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Vaarst.Growth.Core.Checklist;
+using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.Review;
 
 namespace Vaarst.Growth.Core.Data.Configurations;
@@ -42,6 +44,6 @@ internal sealed class EvidenceSupportConfiguration : IEntityTypeConfiguration<Ev
         builder.HasKey(s => new { s.EvidenceId, s.ChecklistItemId });
         builder.HasIndex(s => s.ChecklistItemId);
         builder.HasOne(s => s.Evidence).WithMany(e => e.Supports).HasForeignKey(s => s.EvidenceId);
-        builder.HasOne(s => s.ChecklistItem).WithMany(i => i.Supports).HasForeignKey(s => s.ChecklistItemId);
+        builder.HasOne(s => s.ChecklistItem).WithMany().HasForeignKey(s => s.ChecklistItemId);
     }
 }

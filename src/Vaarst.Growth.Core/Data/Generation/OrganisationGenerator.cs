@@ -4,8 +4,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.Calibration;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.Framework;
+using Vaarst.Growth.Core.Import;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Review;
 
@@ -270,7 +272,10 @@ public static class OrganisationGenerator
 
                 foreach (var (statementId, (at, evidence)) in touched.OrderBy(t => t.Key))
                 {
-                    db.ChecklistItems.Add(NewItem(engineer, statementId, at, evidence, audits));
+                    var item = NewItem(engineer, statementId, at, evidence, audits);
+                    db.ChecklistItems.Add(item);
+                    db.EvidenceSupports.AddRange(evidence.Select(entry => new EvidenceSupport { ChecklistItem = item, EvidenceId = entry.Id, LinkedAtUtc = entry.CreatedAtUtc }));
+                    _links += evidence.Count;
                 }
             }
 
@@ -355,11 +360,6 @@ public static class OrganisationGenerator
                 Version = 1,
             };
             _items++;
-            foreach (var entry in evidence)
-            {
-                item.Supports.Add(new EvidenceSupport { EvidenceId = entry.Id, LinkedAtUtc = entry.CreatedAtUtc });
-                _links++;
-            }
 
             if (_random.Next(40) == 0)
             {

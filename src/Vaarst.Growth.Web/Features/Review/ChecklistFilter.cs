@@ -1,3 +1,4 @@
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Review;
 
 namespace Vaarst.Growth.Web.Features.Review;

@@ -69,6 +69,30 @@ public sealed class EvidenceDialogTests : ComponentTestContext
         Assert.Equal(before, await EvidenceCountAsync(database, sam));
     }
 
+    [Fact]
+    public async Task EvidenceDialog_structure_prompts_until_answered_and_is_saved_as_labelled_description()
+    {
+        await using var database = await SeededDatabase.CreateAsync();
+        var sam = await SignInAsync(database, SeededDatabase.SamLee);
+        var statements = await UnratedStatementsAsync(sam, 1);
+        var (provider, result) = await OpenAsync(statements, preselected: statements[0].StatementId);
+
+        provider.Find("input[data-testid=evidence-title]").Input("Edge rollout");
+        provider.Find("input[data-testid=evidence-url]").Input("https://github.com/vaarst-demo/edge/pull/9");
+        provider.WaitForAssertion(() => Assert.Contains(Core.Evidence.EvidencePromptWording.NoResult, provider.Find("[data-testid=evidence-form-prompts]").TextContent));
+        provider.Find("input[data-testid=evidence-structured]").Change(true);
+        provider.Find("textarea[data-testid=evidence-situation]").Input("Releases to cameras were manual");
+        provider.Find("textarea[data-testid=evidence-what-i-did]").Input("I wrote the OTA rollout job");
+        provider.Find("textarea[data-testid=evidence-result]").Input("Releases now take 20 minutes");
+        provider.WaitForAssertion(() => Assert.Empty(provider.FindAll("[data-testid=evidence-form-prompts]")));
+        provider.Find("button[data-testid=evidence-save]").Click();
+
+        Assert.False((await result.WaitAsync(TimeSpan.FromSeconds(10), Ct))?.Canceled ?? true);
+        await using var db = database.CreateDbContext();
+        var description = await db.Evidence.Where(e => e.OwnerId == sam.PersonId && e.Title == "Edge rollout").Select(e => e.Description).SingleAsync(Ct);
+        Assert.Equal("Situation: Releases to cameras were manual\n\nWhat I did: I wrote the OTA rollout job\n\nResult: Releases now take 20 minutes", description);
+    }
+
     private async Task<(IRenderedComponent<MudDialogProvider> Provider, Task<DialogResult?> Result)> OpenAsync(IReadOnlyList<StatementOption> statements, int? preselected = null)
     {
         var provider = RenderProviders();

@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Calibration;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Review;
 using static Vaarst.Growth.Web.Tests.Features.ReviewTestHost;

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using MudBlazor.Extensions;
+using Vaarst.Growth.Core.Checklist;
+using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Review;
 using Vaarst.Growth.Web.Features.Review;
@@ -56,7 +58,7 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
     public async Task ChecklistPage_without_evidence_filter_hides_every_row_with_evidence()
     {
         var sam = await SignInAsync(shared, SeededDatabase.SamLee);
-        var withEvidence = await StatementsOfAsync(sam, i => i.Supports.Any(s => !s.Evidence!.IsArchived));
+        var withEvidence = await StatementsWithEvidenceAsync(sam);
         var page = Render<ChecklistPage>();
         page.WaitForElement(StatementRows);
         var before = page.FindAll(StatementRows).Select(r => r.GetAttribute("data-testid")).ToList();
@@ -156,7 +158,7 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
     public void ChecklistStatementRow_makes_no_js_interop_call_at_rest(ChecklistStatus status, int evidence)
     {
         var row = new ChecklistRow(7, "I can implement algorithms", 42, 3, SelfRating.Practising, null, status, evidence,
-            "Add a benchmark", "Mia Manager", new DateTime(2026, 11, 20), null);
+            "Add a benchmark", "Mia Manager", new DateTime(2026, 11, 20), null, [Core.Evidence.EvidencePromptKind.NoMeasure]);
 
         var rendered = Render<ChecklistStatementRow>(p => p
             .Add(r => r.Row, row)
@@ -165,6 +167,7 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
 
         Assert.True(JSInterop.Invocations.Count == 0, string.Join(", ", JSInterop.Invocations.Select(i => i.Identifier)));
         Assert.Empty(rendered.FindComponents<MudSelect<SelfRating>>());
+        Assert.Contains(Core.Evidence.EvidencePromptWording.NoMeasure, rendered.Find("[data-testid=evidence-prompts]").TextContent);
         Assert.Equal(nameof(SelfRating.Practising), rendered.Find("select").GetAttribute("value") ?? rendered.Find("option[selected]").GetAttribute("value"));
     }
 
@@ -190,6 +193,14 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
     {
         await using var db = shared.CreateDbContext();
         return await db.ChecklistItems.AsNoTracking().Where(i => i.PersonId == engineer.PersonId).Where(where).Select(i => i.StatementId).ToListAsync(Ct);
+    }
+
+    private async Task<List<int>> StatementsWithEvidenceAsync(Actor engineer)
+    {
+        await using var db = shared.CreateDbContext();
+        var supporting = SupportingEvidence.Current(db);
+        return await db.ChecklistItems.AsNoTracking().Where(i => i.PersonId == engineer.PersonId && supporting.Any(s => s.ChecklistItemId == i.Id))
+            .Select(i => i.StatementId).ToListAsync(Ct);
     }
 
     private static async Task<int> ItemCountAsync(SeededDatabase database, Actor engineer)

@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.Review;
 using Vaarst.Growth.Web.Features.Review;

@@ -1,6 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Review;
 using Vaarst.Growth.Web.Features.Review;
 using static Vaarst.Growth.Web.Tests.Features.ReviewTestHost;

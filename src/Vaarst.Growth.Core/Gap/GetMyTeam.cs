@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.Framework;
-using Vaarst.Growth.Core.Gap;
+using Vaarst.Growth.Core.People;
 
-namespace Vaarst.Growth.Core.People;
+namespace Vaarst.Growth.Core.Gap;
 
 public sealed record TeamMember(
     int Id, string Name, string? Specialism, int? CurrentLevel, int TargetLevel, GapCounts? Readiness, int WaitingForReview, int NeedsReconfirmation);
@@ -36,9 +38,10 @@ public sealed class GetMyTeam(IDbContextFactory<GrowthDbContext> dbFactory)
             .Select(s => new { s.Id, s.Area!.Section!.Level!.CraftId, s.Area.Section.Level.Number, Section = s.Area.Section.Name, s.Area.Section.AppliesToAll })
             .ToListAsync(cancellationToken);
         var reportIds = reports.Select(r => r.Id).ToList();
+        var supporting = SupportingEvidence.Current(db);
         var items = await db.ChecklistItems.AsNoTracking()
             .Where(i => reportIds.Contains(i.PersonId))
-            .Select(i => new { i.PersonId, i.StatementId, i.Status, i.NeedsReconfirmation, i.Rating, Evidence = i.Supports.Count(s => !s.Evidence!.IsArchived) })
+            .Select(i => new { i.PersonId, i.StatementId, i.Status, i.NeedsReconfirmation, i.Rating, Evidence = supporting.Count(s => s.ChecklistItemId == i.Id) })
             .ToListAsync(cancellationToken);
 
         var itemsByPerson = items.ToLookup(i => i.PersonId);
@@ -54,8 +57,8 @@ public sealed class GetMyTeam(IDbContextFactory<GrowthDbContext> dbFactory)
                     .Select(s => byStatement.TryGetValue(s.Id, out var i) ? GetGap.StateOf(i.Status, i.Rating, i.NeedsReconfirmation, i.Evidence) : GapState.NotStarted))
                 : null;
             return new TeamMember(r.Id, r.Name, r.Specialism, r.CurrentLevel, r.Target, readiness,
-                mine.Count(i => i.Status == Review.ItemStatus.Submitted),
-                mine.Count(i => i.Status == Review.ItemStatus.SignedOff && i.NeedsReconfirmation));
+                mine.Count(i => i.Status == ItemStatus.Submitted),
+                mine.Count(i => i.Status == ItemStatus.SignedOff && i.NeedsReconfirmation));
         }).ToList();
     }
 }

@@ -1,14 +1,15 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.Framework;
-using Vaarst.Growth.Core.Review;
+using Vaarst.Growth.Core.People;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
-namespace Vaarst.Growth.Core.People;
+namespace Vaarst.Growth.Core.Demo;
 
 /// <summary>
 /// Loads the demo organisation (people, evidence, ratings, submissions and sign-offs) from a YAML file, once:
@@ -103,7 +104,7 @@ public sealed class SeedDemoOrganisation(IDbContextFactory<GrowthDbContext> dbFa
                 UpdatedAtUtc = at,
             };
             var supporting = i.Evidence.Select(key => evidence[key]).ToList();
-            item.Supports.AddRange(supporting.Select(e => new EvidenceSupport { EvidenceId = e.Id, LinkedAtUtc = at.AddDays(-2) }));
+            db.EvidenceSupports.AddRange(supporting.Select(e => new EvidenceSupport { ChecklistItem = item, EvidenceId = e.Id, LinkedAtUtc = at.AddDays(-2) }));
             db.ChecklistItems.Add(item);
             await db.SaveChangesAsync(cancellationToken);
 

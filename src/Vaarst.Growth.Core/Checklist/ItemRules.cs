@@ -4,7 +4,7 @@ using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.Framework;
 using Vaarst.Growth.Core.People;
 
-namespace Vaarst.Growth.Core.Review;
+namespace Vaarst.Growth.Core.Checklist;
 
 /// <summary>Rules about checklist items shared by several use cases.</summary>
 public static class ItemRules

@@ -1,9 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.Framework;
-using Vaarst.Growth.Core.Review;
+using Vaarst.Growth.Core.People;
 
-namespace Vaarst.Growth.Core.People;
+namespace Vaarst.Growth.Core.Home;
 
 /// <summary>What the home page shows the signed-in person about themselves.</summary>
 public sealed record MyProfile(

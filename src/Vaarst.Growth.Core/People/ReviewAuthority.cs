@@ -2,7 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
 
-namespace Vaarst.Growth.Core.Review;
+namespace Vaarst.Growth.Core.People;
 
 /// <summary>Who may review whom: the line manager, or a delegate an administrator assigned for a period. Never oneself.</summary>
 public static class ReviewAuthority

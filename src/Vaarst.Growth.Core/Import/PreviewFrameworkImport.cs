@@ -2,9 +2,10 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Framework;
 using Vaarst.Growth.Core.People;
 
-namespace Vaarst.Growth.Core.Framework;
+namespace Vaarst.Growth.Core.Import;
 
 /// <summary>One framework page chosen for import: its file name (no folders) and its text.</summary>
 public sealed record FrameworkUpload(string FileName, string Text);

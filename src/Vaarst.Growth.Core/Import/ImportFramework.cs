@@ -3,12 +3,13 @@ using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
+using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Framework;
 using Vaarst.Growth.Core.People;
-using Vaarst.Growth.Core.Review;
 using Vaarst.Growth.Core.Text;
 
-namespace Vaarst.Growth.Core.Framework;
+namespace Vaarst.Growth.Core.Import;
 
 /// <summary>Import parsed framework pages. Only administrators (or the system) may import.</summary>
 /// <param name="Pages">The parsed pages, each naming its file.</param>

@@ -1,8 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.Framework;
 using Vaarst.Growth.Core.People;
 
-namespace Vaarst.Growth.Core.Framework;
+namespace Vaarst.Growth.Core.Import;
 
 /// <summary>One framework import. <paramref name="ImportedBy"/> is null for the system (start-up seeding or the command line).</summary>
 public sealed record FrameworkVersionEntry(int Number, DateTime ImportedAtUtc, string? ImportedBy, string Source, string Summary);

@@ -2,7 +2,7 @@ using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.Framework;
 using Vaarst.Growth.Core.People;
 
-namespace Vaarst.Growth.Core.Review;
+namespace Vaarst.Growth.Core.Checklist;
 
 /// <summary>How confident an engineer is against a statement.</summary>
 public enum SelfRating
@@ -43,7 +43,6 @@ public sealed class ChecklistItem : IVersioned
     public DateTime? SubmittedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
     public int Version { get; set; }
-    public List<EvidenceSupport> Supports { get; set; } = [];
     public List<ReviewDecision> Decisions { get; set; } = [];
 }
 
@@ -72,14 +71,4 @@ public sealed class ReviewDecision
 
     /// <summary>How many pieces of evidence the decision was based on (kept beside the JSON for analytics).</summary>
     public int EvidenceCount { get; set; }
-}
-
-/// <summary>Links one piece of evidence to one checklist item; one evidence can support many items.</summary>
-public sealed class EvidenceSupport
-{
-    public int EvidenceId { get; set; }
-    public Evidence.EvidenceEntry? Evidence { get; set; }
-    public int ChecklistItemId { get; set; }
-    public ChecklistItem? ChecklistItem { get; set; }
-    public DateTime LinkedAtUtc { get; set; }
 }
