@@ -447,6 +447,106 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.ToTable("ReopenRequests");
                 });
 
+            modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ChecklistItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("NeedsReconfirmation")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("NotApplicableReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ReconfirmationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatementId");
+
+                    b.HasIndex("PersonId", "StatementId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "PersonId");
+
+                    b.HasIndex("Status", "SubmittedAtUtc");
+
+                    b.ToTable("ChecklistItems");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ReviewDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChecklistItemId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("EvidenceBasis")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("EvidenceCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("ReviewerId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("ChecklistItemId", "DecidedAtUtc");
+
+                    b.ToTable("ReviewDecisions");
+                });
+
             modelBuilder.Entity("Vaarst.Growth.Core.Data.StoredKey", b =>
                 {
                     b.Property<int>("Id")
@@ -464,6 +564,59 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("DataProtectionKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Evidence.Corroboration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AnsweredContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("ColleagueId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("EvidenceId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("Question")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ColleagueId", "Status");
+
+                    b.HasIndex("EvidenceId", "Status");
+
+                    b.ToTable("Corroborations");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceEntry", b =>
@@ -546,6 +699,24 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.HasIndex("OwnerId", "IsArchived");
 
                     b.ToTable("Evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceSupport", b =>
+                {
+                    b.Property<int>("EvidenceId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ChecklistItemId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("LinkedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("EvidenceId", "ChecklistItemId");
+
+                    b.HasIndex("ChecklistItemId");
+
+                    b.ToTable("EvidenceSupports");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Framework.Area", b =>
@@ -992,124 +1163,6 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.ToTable("People");
                 });
 
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.ChecklistItem", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<bool>("NeedsReconfirmation")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("NotApplicableReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Rating")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<string>("ReconfirmationReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<int>("StatementId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<DateTime?>("SubmittedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StatementId");
-
-                    b.HasIndex("PersonId", "StatementId")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "PersonId");
-
-                    b.HasIndex("Status", "SubmittedAtUtc");
-
-                    b.ToTable("ChecklistItems");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.EvidenceSupport", b =>
-                {
-                    b.Property<int>("EvidenceId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("ChecklistItemId")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("LinkedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.HasKey("EvidenceId", "ChecklistItemId");
-
-                    b.HasIndex("ChecklistItemId");
-
-                    b.ToTable("EvidenceSupports");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.ReviewDecision", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("ChecklistItemId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<DateTime>("DecidedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("EvidenceBasis")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<int>("EvidenceCount")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<int>("ReviewerId")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReviewerId");
-
-                    b.HasIndex("ChecklistItemId", "DecidedAtUtc");
-
-                    b.ToTable("ReviewDecisions");
-                });
-
             modelBuilder.Entity("Vaarst.Growth.Core.Audit.AuditEvent", b =>
                 {
                     b.HasOne("Vaarst.Growth.Core.People.Person", null)
@@ -1270,6 +1323,63 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.Navigation("Nomination");
                 });
 
+            modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ChecklistItem", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.Framework.Statement", "Statement")
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Statement");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ReviewDecision", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.Checklist.ChecklistItem", "ChecklistItem")
+                        .WithMany("Decisions")
+                        .HasForeignKey("ChecklistItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.People.Person", "Reviewer")
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ChecklistItem");
+
+                    b.Navigation("Reviewer");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Evidence.Corroboration", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", "Colleague")
+                        .WithMany()
+                        .HasForeignKey("ColleagueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.Evidence.EvidenceEntry", "Evidence")
+                        .WithMany("Corroborations")
+                        .HasForeignKey("EvidenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Colleague");
+
+                    b.Navigation("Evidence");
+                });
+
             modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceEntry", b =>
                 {
                     b.HasOne("Vaarst.Growth.Core.People.Person", "Owner")
@@ -1279,6 +1389,25 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceSupport", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.Checklist.ChecklistItem", "ChecklistItem")
+                        .WithMany()
+                        .HasForeignKey("ChecklistItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.Evidence.EvidenceEntry", "Evidence")
+                        .WithMany("Supports")
+                        .HasForeignKey("EvidenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ChecklistItem");
+
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Framework.Area", b =>
@@ -1438,63 +1567,6 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.Navigation("Manager");
                 });
 
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.ChecklistItem", b =>
-                {
-                    b.HasOne("Vaarst.Growth.Core.People.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Vaarst.Growth.Core.Framework.Statement", "Statement")
-                        .WithMany()
-                        .HasForeignKey("StatementId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Person");
-
-                    b.Navigation("Statement");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.EvidenceSupport", b =>
-                {
-                    b.HasOne("Vaarst.Growth.Core.Review.ChecklistItem", "ChecklistItem")
-                        .WithMany("Supports")
-                        .HasForeignKey("ChecklistItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Vaarst.Growth.Core.Evidence.EvidenceEntry", "Evidence")
-                        .WithMany("Supports")
-                        .HasForeignKey("EvidenceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("ChecklistItem");
-
-                    b.Navigation("Evidence");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.ReviewDecision", b =>
-                {
-                    b.HasOne("Vaarst.Growth.Core.Review.ChecklistItem", "ChecklistItem")
-                        .WithMany("Decisions")
-                        .HasForeignKey("ChecklistItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Vaarst.Growth.Core.People.Person", "Reviewer")
-                        .WithMany()
-                        .HasForeignKey("ReviewerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("ChecklistItem");
-
-                    b.Navigation("Reviewer");
-                });
-
             modelBuilder.Entity("Vaarst.Growth.Core.Calibration.CalibrationSession", b =>
                 {
                     b.Navigation("Members");
@@ -1507,8 +1579,15 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.Navigation("PreReads");
                 });
 
+            modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ChecklistItem", b =>
+                {
+                    b.Navigation("Decisions");
+                });
+
             modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceEntry", b =>
                 {
+                    b.Navigation("Corroborations");
+
                     b.Navigation("Supports");
                 });
 
@@ -1535,13 +1614,6 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Vaarst.Growth.Core.Framework.Statement", b =>
                 {
                     b.Navigation("Revisions");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.ChecklistItem", b =>
-                {
-                    b.Navigation("Decisions");
-
-                    b.Navigation("Supports");
                 });
 #pragma warning restore 612, 618
         }

@@ -427,6 +427,102 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.ToTable("ReopenRequests");
                 });
 
+            modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ChecklistItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NeedsReconfirmation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotApplicableReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReconfirmationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatementId");
+
+                    b.HasIndex("PersonId", "StatementId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "PersonId");
+
+                    b.HasIndex("Status", "SubmittedAtUtc");
+
+                    b.ToTable("ChecklistItems");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ReviewDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChecklistItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceBasis")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EvidenceCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("ChecklistItemId", "DecidedAtUtc");
+
+                    b.ToTable("ReviewDecisions");
+                });
+
             modelBuilder.Entity("Vaarst.Growth.Core.Data.StoredKey", b =>
                 {
                     b.Property<int>("Id")
@@ -442,6 +538,57 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.ToTable("DataProtectionKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Evidence.Corroboration", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnsweredContentHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ColleagueId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EvidenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ExpiresAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Question")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ColleagueId", "Status");
+
+                    b.HasIndex("EvidenceId", "Status");
+
+                    b.ToTable("Corroborations");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceEntry", b =>
@@ -522,6 +669,24 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.HasIndex("OwnerId", "IsArchived");
 
                     b.ToTable("Evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceSupport", b =>
+                {
+                    b.Property<int>("EvidenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChecklistItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LinkedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EvidenceId", "ChecklistItemId");
+
+                    b.HasIndex("ChecklistItemId");
+
+                    b.ToTable("EvidenceSupports");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Framework.Area", b =>
@@ -950,120 +1115,6 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.ToTable("People");
                 });
 
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.ChecklistItem", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("NeedsReconfirmation")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("NotApplicableReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Rating")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReconfirmationReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("StatementId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("SubmittedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StatementId");
-
-                    b.HasIndex("PersonId", "StatementId")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "PersonId");
-
-                    b.HasIndex("Status", "SubmittedAtUtc");
-
-                    b.ToTable("ChecklistItems");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.EvidenceSupport", b =>
-                {
-                    b.Property<int>("EvidenceId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ChecklistItemId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("LinkedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("EvidenceId", "ChecklistItemId");
-
-                    b.HasIndex("ChecklistItemId");
-
-                    b.ToTable("EvidenceSupports");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.ReviewDecision", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ChecklistItemId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("DecidedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EvidenceBasis")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EvidenceCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ReviewerId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReviewerId");
-
-                    b.HasIndex("ChecklistItemId", "DecidedAtUtc");
-
-                    b.ToTable("ReviewDecisions");
-                });
-
             modelBuilder.Entity("Vaarst.Growth.Core.Audit.AuditEvent", b =>
                 {
                     b.HasOne("Vaarst.Growth.Core.People.Person", null)
@@ -1224,6 +1275,63 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.Navigation("Nomination");
                 });
 
+            modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ChecklistItem", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.Framework.Statement", "Statement")
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Statement");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ReviewDecision", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.Checklist.ChecklistItem", "ChecklistItem")
+                        .WithMany("Decisions")
+                        .HasForeignKey("ChecklistItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.People.Person", "Reviewer")
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ChecklistItem");
+
+                    b.Navigation("Reviewer");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Evidence.Corroboration", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", "Colleague")
+                        .WithMany()
+                        .HasForeignKey("ColleagueId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.Evidence.EvidenceEntry", "Evidence")
+                        .WithMany("Corroborations")
+                        .HasForeignKey("EvidenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Colleague");
+
+                    b.Navigation("Evidence");
+                });
+
             modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceEntry", b =>
                 {
                     b.HasOne("Vaarst.Growth.Core.People.Person", "Owner")
@@ -1233,6 +1341,25 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceSupport", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.Checklist.ChecklistItem", "ChecklistItem")
+                        .WithMany()
+                        .HasForeignKey("ChecklistItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.Evidence.EvidenceEntry", "Evidence")
+                        .WithMany("Supports")
+                        .HasForeignKey("EvidenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ChecklistItem");
+
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Framework.Area", b =>
@@ -1392,63 +1519,6 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.Navigation("Manager");
                 });
 
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.ChecklistItem", b =>
-                {
-                    b.HasOne("Vaarst.Growth.Core.People.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Vaarst.Growth.Core.Framework.Statement", "Statement")
-                        .WithMany()
-                        .HasForeignKey("StatementId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Person");
-
-                    b.Navigation("Statement");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.EvidenceSupport", b =>
-                {
-                    b.HasOne("Vaarst.Growth.Core.Review.ChecklistItem", "ChecklistItem")
-                        .WithMany("Supports")
-                        .HasForeignKey("ChecklistItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Vaarst.Growth.Core.Evidence.EvidenceEntry", "Evidence")
-                        .WithMany("Supports")
-                        .HasForeignKey("EvidenceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("ChecklistItem");
-
-                    b.Navigation("Evidence");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.ReviewDecision", b =>
-                {
-                    b.HasOne("Vaarst.Growth.Core.Review.ChecklistItem", "ChecklistItem")
-                        .WithMany("Decisions")
-                        .HasForeignKey("ChecklistItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Vaarst.Growth.Core.People.Person", "Reviewer")
-                        .WithMany()
-                        .HasForeignKey("ReviewerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("ChecklistItem");
-
-                    b.Navigation("Reviewer");
-                });
-
             modelBuilder.Entity("Vaarst.Growth.Core.Calibration.CalibrationSession", b =>
                 {
                     b.Navigation("Members");
@@ -1461,8 +1531,15 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.Navigation("PreReads");
                 });
 
+            modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ChecklistItem", b =>
+                {
+                    b.Navigation("Decisions");
+                });
+
             modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceEntry", b =>
                 {
+                    b.Navigation("Corroborations");
+
                     b.Navigation("Supports");
                 });
 
@@ -1489,13 +1566,6 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Vaarst.Growth.Core.Framework.Statement", b =>
                 {
                     b.Navigation("Revisions");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.ChecklistItem", b =>
-                {
-                    b.Navigation("Decisions");
-
-                    b.Navigation("Supports");
                 });
 #pragma warning restore 612, 618
         }

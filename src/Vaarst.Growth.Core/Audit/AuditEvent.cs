@@ -58,4 +58,6 @@ public static class AuditEventTypes
     public const string ReopenApproved = "calibration.reopen-approved";
     public const string OutcomeAcknowledged = "calibration.outcome-acknowledged";
     public const string DelegationEnded = "delegation.ended";
+    public const string CorroborationRequested = "evidence.corroboration-requested";
+    public const string CorroborationAnswered = "evidence.corroboration-answered";
 }

@@ -49,7 +49,9 @@ internal static class CandidateRecords
         // Only the evidence supporting the statements, not the candidate's whole library.
         var supporting = supports.Select(e => e.EvidenceId).Distinct().ToList();
         var views = (await EvidenceView.ReadAsync(db,
-                db.Evidence.AsNoTracking().Where(e => e.OwnerId == candidateId && !e.IsArchived && supporting.Contains(e.Id)), cancellationToken))
+                db.Evidence.AsNoTracking().Where(e => e.OwnerId == candidateId && !e.IsArchived && supporting.Contains(e.Id)),
+                // Colleagues who corroborated are left unnamed in the record: it is read blind as well as by name.
+                colleagueNames: false, cancellationToken))
             .ToDictionary(v => v.Id, v => v with { Supports = [] });
         var hashes = supports.GroupBy(s => s.EvidenceId).ToDictionary(g => g.Key, g => g.First().ContentHash);
         var ratings = await db.ChecklistItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).Select(i => new { i.Id, i.Rating }).ToDictionaryAsync(i => i.Id, i => i.Rating, cancellationToken);

@@ -41,6 +41,8 @@ public static class TextLimits
     public const int FileName = 255;
     public const int ContentType = 128;
     public const int Sha256Hex = 64;
+    public const int CorroborationQuestion = 500;
+    public const int CorroborationNote = 2000;
 
     // Review
     public const int Reason = 1000;

@@ -41,4 +41,5 @@ public sealed class EvidenceEntry : IVersioned
     public DateTime UpdatedAtUtc { get; set; }
     public int Version { get; set; }
     public List<EvidenceSupport> Supports { get; set; } = [];
+    public List<Corroboration> Corroborations { get; set; } = [];
 }

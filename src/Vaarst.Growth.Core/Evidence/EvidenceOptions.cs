@@ -27,6 +27,10 @@ public sealed class EvidenceOptions
     [Range(1, long.MaxValue)]
     public long MaxFileBytes { get; set; } = DefaultMaxFileBytes;
 
+    /// <summary>How long a request to corroborate evidence stays open before it expires, in days.</summary>
+    [Range(1, 365)]
+    public int CorroborationExpiryDays { get; set; } = 14;
+
     /// <summary>The absolute store folder: <see cref="FileStorePath"/> itself when rooted, else under <paramref name="contentRoot"/>.</summary>
     public string ResolveFileStorePath(string contentRoot) => Path.GetFullPath(FileStorePath, Path.GetFullPath(contentRoot));
 }

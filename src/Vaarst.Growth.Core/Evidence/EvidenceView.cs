@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Data;
 
@@ -18,23 +19,31 @@ public sealed record EvidenceView(
     string? NoteMarkdown,
     bool IsArchived,
     int Version,
-    IReadOnlyList<SupportedStatement> Supports)
+    IReadOnlyList<SupportedStatement> Supports,
+    IReadOnlyList<CorroborationView> Corroborations)
 {
     public string LinkLabel => LinkKinds.Label(LinkKind);
+
+    /// <summary>How many colleagues confirmed it (also on an earlier version).</summary>
+    [JsonIgnore] public int Confirmed => Corroborations.Count(c => c.Status == CorroborationStatus.Confirmed);
+
+    /// <summary>How many colleagues disputed it (also on an earlier version).</summary>
+    [JsonIgnore] public int Disputed => Corroborations.Count(c => c.Status == CorroborationStatus.Disputed);
 
     /// <summary>
     /// Reads the evidence <paramref name="evidence"/> selects, newest work first, with the statements each supports, in
     /// two flat queries. One query with the supports as a nested collection made SQLite materialise every support row of
     /// the organisation (a LEFT JOIN onto a four-table subquery) on each call: 150 ms of CPU for 20,000 pieces of
-    /// evidence, where these two read only the rows asked for (docs/performance.md).
+    /// evidence, where these two read only the rows asked for (docs/performance.md). A third reads the colleagues'
+    /// answers (<see cref="CorroborationView.ReadAsync"/>): by name, or name-free for a blind reader.
     /// </summary>
-    public static async Task<List<EvidenceView>> ReadAsync(GrowthDbContext db, IQueryable<EvidenceEntry> evidence, CancellationToken cancellationToken)
+    public static async Task<List<EvidenceView>> ReadAsync(GrowthDbContext db, IQueryable<EvidenceEntry> evidence, bool colleagueNames, CancellationToken cancellationToken)
     {
         var rows = await evidence
             .OrderByDescending(e => e.WorkDate).ThenByDescending(e => e.Id)
             .Select(e => new EvidenceView(
                 e.Id, e.Kind, e.Title, e.WorkDate, e.Description, e.Url, e.LinkKind, e.FileName, e.ContentType, e.FileSize, e.NoteMarkdown,
-                e.IsArchived, e.Version, Array.Empty<SupportedStatement>()))
+                e.IsArchived, e.Version, Array.Empty<SupportedStatement>(), Array.Empty<CorroborationView>()))
             .ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
@@ -53,7 +62,12 @@ public sealed record EvidenceView(
                 .ToListAsync(cancellationToken))
             .OrderBy(s => s.Order).ThenBy(s => s.Statement.ItemId)
             .ToLookup(s => s.EvidenceId, s => s.Statement);
-        return rows.Select(r => supports.Contains(r.Id) ? r with { Supports = supports[r.Id].ToList() } : r).ToList();
+        var corroborations = await CorroborationView.ReadAsync(db, ids, colleagueNames, cancellationToken);
+        return rows.Select(r => r with
+        {
+            Supports = supports.Contains(r.Id) ? supports[r.Id].ToList() : r.Supports,
+            Corroborations = corroborations.Contains(r.Id) ? corroborations[r.Id].ToList() : r.Corroborations,
+        }).ToList();
     }
 }
 

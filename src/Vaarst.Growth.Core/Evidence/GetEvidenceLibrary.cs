@@ -13,6 +13,6 @@ public sealed class GetEvidenceLibrary(IDbContextFactory<GrowthDbContext> dbFact
         var personId = actor.RequireEngineer();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         return await EvidenceView.ReadAsync(
-            db, db.Evidence.AsNoTracking().Where(e => e.OwnerId == personId && (includeArchived || !e.IsArchived)), cancellationToken);
+            db, db.Evidence.AsNoTracking().Where(e => e.OwnerId == personId && (includeArchived || !e.IsArchived)), colleagueNames: true, cancellationToken);
     }
 }

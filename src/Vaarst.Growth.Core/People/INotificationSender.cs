@@ -22,4 +22,6 @@ public static class NotificationKinds
     public const string ReconfirmationNeeded = "item.reconfirmation-needed";
     public const string ItemReconfirmed = "item.reconfirmed";
     public const string CalibrationOutcome = "calibration.outcome";
+    public const string CorroborationRequested = "evidence.corroboration-requested";
+    public const string CorroborationAnswered = "evidence.corroboration-answered";
 }

@@ -59,7 +59,9 @@ public sealed record ChecklistRow(
     string? LatestCommentBy,
     DateTime? LatestCommentAtUtc,
     string? ReconfirmationReason,
-    IReadOnlyList<EvidencePromptKind>? Prompts = null)
+    IReadOnlyList<EvidencePromptKind>? Prompts = null,
+    int Corroborated = 0,
+    int Disputed = 0)
 {
     /// <summary>The quality prompts its evidence trips (drafts and items with changes requested only): hints, never blocking.</summary>
     [JsonIgnore] public IReadOnlyList<EvidencePromptKind> EvidencePrompts => Prompts ?? [];
@@ -129,6 +131,14 @@ public sealed class GetChecklist(IDbContextFactory<GrowthDbContext> dbFactory)
             .GroupBy(s => s.ChecklistItemId)
             .ToDictionary(g => g.Key, g => EvidenceQuality.CheckAll(g.Select(e => new EvidenceText(e.Title, e.Description, e.NoteMarkdown, e.LinkKind))));
 
+        // Colleagues' answers on the item's evidence: "corroborated by 2 · disputed by 0".
+        var answers = (await db.Corroborations.AsNoTracking()
+                .Where(c => c.Evidence!.OwnerId == personId && !c.Evidence.IsArchived
+                    && (c.Status == CorroborationStatus.Confirmed || c.Status == CorroborationStatus.Disputed))
+                .Join(db.EvidenceSupports, c => c.EvidenceId, s => s.EvidenceId, (c, s) => new { s.ChecklistItemId, c.Status })
+                .ToListAsync(cancellationToken))
+            .ToLookup(a => a.ChecklistItemId, a => a.Status);
+
         var view = sections.Select(s => new ChecklistSection(s.Name, s.AppliesToAll, s.Areas.Select(a => new ChecklistArea(a.Id, a.Name, a.Anchor, a.IsDefined,
             a.IsDefined
                 ? a.Statements.Select(st =>
@@ -141,7 +151,8 @@ public sealed class GetChecklist(IDbContextFactory<GrowthDbContext> dbFactory)
                     var comment = latest.GetValueOrDefault(i.Id);
                     return new ChecklistRow(st.Id, st.Text, i.Id, i.Version, i.Rating, i.NotApplicableReason, ChecklistStatuses.Of(i.Status, i.NeedsReconfirmation),
                         i.Evidence, comment?.Comment, comment?.Reviewer, comment?.DecidedAtUtc, i.NeedsReconfirmation ? i.ReconfirmationReason : null,
-                        prompts.GetValueOrDefault(i.Id));
+                        prompts.GetValueOrDefault(i.Id),
+                        answers[i.Id].Count(a => a == CorroborationStatus.Confirmed), answers[i.Id].Count(a => a == CorroborationStatus.Disputed));
                 }).ToList()
                 : [])).ToList())).ToList();
 

@@ -60,7 +60,7 @@ public sealed class GetItem(IDbContextFactory<GrowthDbContext> dbFactory, TimePr
         // Read before the evidence shown: if the evidence changes in between, the page shows the newer evidence with the
         // older fingerprint, and a decision is refused (never the other way round).
         var fingerprint = await EvidenceBasis.FingerprintAsync(db, itemId, cancellationToken);
-        var evidence = await EvidenceView.ReadAsync(db, db.Evidence.AsNoTracking().Where(e => e.OwnerId == item.PersonId && e.Supports.Any(s => s.ChecklistItemId == itemId)), cancellationToken);
+        var evidence = await EvidenceView.ReadAsync(db, db.Evidence.AsNoTracking().Where(e => e.OwnerId == item.PersonId && e.Supports.Any(s => s.ChecklistItemId == itemId)), colleagueNames: true, cancellationToken);
 
         var subject = itemId.ToString();
         var events = await db.AuditEvents.AsNoTracking()

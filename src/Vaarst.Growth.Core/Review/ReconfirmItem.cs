@@ -12,16 +12,17 @@ namespace Vaarst.Growth.Core.Review;
 /// </summary>
 public sealed class ReconfirmItem(IDbContextFactory<GrowthDbContext> dbFactory, INotificationSender notifications, TimeProvider time)
 {
-    private static readonly ItemDecision.Rule Rule = new(
-        DecisionKind.Reconfirm, AuditEventTypes.ItemReconfirmed, NotificationKinds.ItemReconfirmed,
+    private static readonly DecisionEffect Effect = new(
+        DecisionKind.Reconfirm,
         item => item.Status == ItemStatus.SignedOff && item.NeedsReconfirmation ? null : "Only a signed-off item that needs re-confirmation can be re-confirmed.",
         item =>
         {
             item.NeedsReconfirmation = false;
             item.ReconfirmationReason = null;
-        },
-        "re-confirmed");
+        });
+
+    private static readonly DecisionWording Wording = new(AuditEventTypes.ItemReconfirmed, NotificationKinds.ItemReconfirmed, "re-confirmed");
 
     public Task<ItemSaved> HandleAsync(Actor actor, DecisionRequest request, CancellationToken cancellationToken = default) =>
-        ItemDecision.DecideAsync(dbFactory, notifications, time, actor, request, Rule, cancellationToken);
+        new ItemDecision(dbFactory, notifications, time, Effect, Wording).DecideAsync(actor, request, cancellationToken);
 }

@@ -9,11 +9,12 @@ namespace Vaarst.Growth.Core.Review;
 /// <summary>The reviewer sends a submitted item back with a comment saying what is missing.</summary>
 public sealed class RequestChanges(IDbContextFactory<GrowthDbContext> dbFactory, INotificationSender notifications, TimeProvider time)
 {
-    private static readonly ItemDecision.Rule Rule = new(
-        DecisionKind.RequestChanges, AuditEventTypes.ChangesRequested, NotificationKinds.ChangesRequested,
+    private static readonly DecisionEffect Effect = new(
+        DecisionKind.RequestChanges,
         item => item.Status == ItemStatus.Submitted ? null : "Only a submitted item can be sent back for changes.",
-        item => item.Status = ItemStatus.ChangesRequested,
-        "requested changes on");
+        item => item.Status = ItemStatus.ChangesRequested);
+
+    private static readonly DecisionWording Wording = new(AuditEventTypes.ChangesRequested, NotificationKinds.ChangesRequested, "requested changes on");
 
     public Task<ItemSaved> HandleAsync(Actor actor, DecisionRequest request, CancellationToken cancellationToken = default)
     {
@@ -22,6 +23,6 @@ public sealed class RequestChanges(IDbContextFactory<GrowthDbContext> dbFactory,
             throw new ValidationException("Say what needs to change: the engineer reads your comment to revise the item.");
         }
 
-        return ItemDecision.DecideAsync(dbFactory, notifications, time, actor, request, Rule, cancellationToken);
+        return new ItemDecision(dbFactory, notifications, time, Effect, Wording).DecideAsync(actor, request, cancellationToken);
     }
 }

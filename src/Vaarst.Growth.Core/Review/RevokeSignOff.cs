@@ -12,16 +12,17 @@ namespace Vaarst.Growth.Core.Review;
 /// </summary>
 public sealed class RevokeSignOff(IDbContextFactory<GrowthDbContext> dbFactory, INotificationSender notifications, TimeProvider time)
 {
-    private static readonly ItemDecision.Rule Rule = new(
-        DecisionKind.Revoke, AuditEventTypes.SignOffRevoked, NotificationKinds.SignOffRevoked,
+    private static readonly DecisionEffect Effect = new(
+        DecisionKind.Revoke,
         item => item.Status == ItemStatus.SignedOff ? null : "Only a signed-off item can have its sign-off revoked.",
         item =>
         {
             item.Status = ItemStatus.ChangesRequested;
             item.NeedsReconfirmation = false;
             item.ReconfirmationReason = null;
-        },
-        "revoked the sign-off of");
+        });
+
+    private static readonly DecisionWording Wording = new(AuditEventTypes.SignOffRevoked, NotificationKinds.SignOffRevoked, "revoked the sign-off of");
 
     public Task<ItemSaved> HandleAsync(Actor actor, DecisionRequest request, CancellationToken cancellationToken = default)
     {
@@ -30,6 +31,6 @@ public sealed class RevokeSignOff(IDbContextFactory<GrowthDbContext> dbFactory, 
             throw new ValidationException("Give a reason for revoking the sign-off; the engineer and the audit log keep it.");
         }
 
-        return ItemDecision.DecideAsync(dbFactory, notifications, time, actor, request, Rule, cancellationToken);
+        return new ItemDecision(dbFactory, notifications, time, Effect, Wording).DecideAsync(actor, request, cancellationToken);
     }
 }

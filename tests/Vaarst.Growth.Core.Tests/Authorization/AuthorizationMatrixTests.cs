@@ -108,6 +108,11 @@ public sealed class AuthorizationMatrixTests
         new(typeof(RestoreEvidence), [Caller.Self], (m, a) => m.S.UseCase<RestoreEvidence>().HandleAsync(a, new EvidenceRef(m.FileEvidenceId, m.EvidenceVersion(m.FileEvidenceId)), Ct)),
         new(typeof(AttachEvidence), [Caller.Self], (m, a) => m.S.UseCase<AttachEvidence>().HandleAsync(a, new AttachEvidenceRequest(m.FileEvidenceId, [m.EdgeOnlyStatementId]), Ct)),
         new(typeof(DetachEvidence), [Caller.Self], (m, a) => m.S.UseCase<DetachEvidence>().HandleAsync(a, new DetachEvidenceRequest(m.FileEvidenceId, m.FileItemId), Ct)),
+        new(typeof(RequestCorroboration), [Caller.Self], (m, a) => m.S.UseCase<RequestCorroboration>().HandleAsync(a, new RequestCorroborationRequest(m.EvidenceId, [m.S.Panel3.PersonId!.Value], "Can you confirm?"), Ct)),
+        new(typeof(GetCorroborationCandidates), [Caller.Self], (m, a) => m.S.UseCase<GetCorroborationCandidates>().HandleAsync(a, m.EvidenceId, Ct)),
+        new(typeof(GetCorroborationRequest), [Caller.OtherEngineer], (m, a) => m.S.UseCase<GetCorroborationRequest>().HandleAsync(a, m.CorroborationId, Ct)),
+        new(typeof(AnswerCorroboration), [Caller.OtherEngineer], (m, a) => m.S.UseCase<AnswerCorroboration>().HandleAsync(a, new AnswerCorroborationRequest(m.CorroborationId, m.CorroborationVersion(), CorroborationAnswer.Confirm), Ct)),
+        new(typeof(GetMyCorroborationRequests), People, (m, a) => m.S.UseCase<GetMyCorroborationRequests>().HandleAsync(a, Ct)),
         new(typeof(OpenEvidenceFile), NamedReaders, async (m, a) => (await m.S.UseCase<OpenEvidenceFile>().HandleAsync(a, m.FileEvidenceId, Ct)).Content.Dispose()),
         new(typeof(GetGap), NamedReaders, (m, a) => m.S.UseCase<GetGap>().HandleAsync(a, new GetGapRequest(m.S.Edge.PersonId), Ct)),
         new(typeof(ExportGap), NamedReaders, (m, a) => m.S.UseCase<ExportGap>().HandleAsync(a, new GetGapRequest(m.S.Edge.PersonId), Ct)),
@@ -126,6 +131,7 @@ public sealed class AuthorizationMatrixTests
         new(typeof(ListCycles), [Caller.Admin], (m, a) => m.S.UseCase<ListCycles>().HandleAsync(a, Ct)),
         new(typeof(AdvanceCycle), [Caller.Admin], async (m, a) => await m.S.UseCase<AdvanceCycle>().HandleAsync(a, new AdvanceCycleRequest(await m.CycleAsync(), CyclePhase.Upcoming), Ct)),
         new(typeof(ReleaseDueCycles), [Caller.Admin], (m, a) => m.S.UseCase<ReleaseDueCycles>().HandleAsync(a, Ct)),
+        new(typeof(GetDevelopmentPlans), NamedReaders, (m, a) => m.S.UseCase<GetDevelopmentPlans>().HandleAsync(a, m.S.Edge.PersonId, Ct)),
         new(typeof(GetCurrentCycle), People, (m, a) => m.S.UseCase<GetCurrentCycle>().HandleAsync(a, Ct)),
         new(typeof(AcknowledgeOutcome), [Caller.Self], async (m, a) => await m.S.UseCase<AcknowledgeOutcome>().HandleAsync(a, await m.ReleasedOutcomeAsync(), Ct)),
         new(typeof(RequestReopen), [Caller.OtherPanel], async (m, a) => await m.S.UseCase<RequestReopen>().HandleAsync(a, new RequestReopenRequest(await m.ReleasedOutcomeAsync(), "New evidence"), Ct)),
@@ -226,7 +232,8 @@ public sealed class AuthorizationMatrixTests
         nameof(ExportDirectory), nameof(GetPersonForEdit), nameof(GetAuditLog), nameof(ExportAuditLog), nameof(GetChecklist),
         nameof(GetEvidenceLibrary), nameof(GetItem), nameof(OpenEvidenceFile), nameof(GetGap), nameof(ExportGap), nameof(GetSession),
         nameof(GetComparison), nameof(ExportComparison), nameof(GetCandidateDossier), nameof(OpenCandidateEvidenceFile), nameof(GetConsistencyAnalytics),
-        nameof(ListCycles), nameof(GetCurrentCycle), nameof(ListReopenRequests),
+        nameof(ListCycles), nameof(GetCurrentCycle), nameof(ListReopenRequests), nameof(GetDevelopmentPlans),
+        nameof(GetCorroborationCandidates), nameof(GetCorroborationRequest), nameof(GetMyCorroborationRequests),
     ];
 
     // Personal state that is not part of anyone's record, so it carries no audit event.
@@ -393,6 +400,7 @@ public sealed class AuthorizationMatrixTests
         public int SessionId { get; private set; }
         public int OpenSessionId { get; private set; }
         public int NominationId { get; private set; }
+        public int CorroborationId { get; private set; }
         public DateOnly Today => DateOnly.FromDateTime(S.Database.Clock.GetUtcNow().UtcDateTime);
 
         public static async Task<Matrix> CreateAsync()
@@ -438,6 +446,8 @@ public sealed class AuthorizationMatrixTests
             await s.UseCase<RevealIdentities>().HandleAsync(s.Panel2, new RevealIdentitiesRequest(m.NominationId, "I may know this candidate"), Ct);
             var other = await s.UseCase<CreateSession>().HandleAsync(s.Admin, new CreateSessionRequest("Other panel", 4, m.Today, [s.Panel2.PersonId!.Value], s.Panel3.PersonId!.Value), Ct);
             await s.UseCase<NominateCandidate>().HandleAsync(s.Manager, new NominateCandidateRequest(other, s.Ml.PersonId!.Value, "Also ready"), Ct);
+            // Eda asks Max (another engineer) to corroborate her pull request.
+            m.CorroborationId = (await s.UseCase<RequestCorroboration>().HandleAsync(s.Edge, new RequestCorroborationRequest(m.EvidenceId, [s.Ml.PersonId!.Value]), Ct)).Single();
             m.OpenSessionId = await s.UseCase<CreateSession>().HandleAsync(s.Admin, new CreateSessionRequest("Open", 4, m.Today, [s.Panel2.PersonId!.Value], s.Panel1.PersonId!.Value), Ct);
             return m;
         }
@@ -499,6 +509,12 @@ public sealed class AuthorizationMatrixTests
         /// <summary>The chair of <see cref="ReleasedOutcomeAsync"/>'s session (Rae, on another panel) asked to reopen it.</summary>
         public async Task<int> ReopenAsync() =>
             _reopenId ??= await S.UseCase<RequestReopen>().HandleAsync(S.Panel3, new RequestReopenRequest(await ReleasedOutcomeAsync(), "New evidence"), Ct);
+
+        public int CorroborationVersion()
+        {
+            using var db = S.Database.CreateDbContext();
+            return db.Corroborations.Where(c => c.Id == CorroborationId).Select(c => c.Version).Single();
+        }
 
         public int NominationVersion()
         {

@@ -83,6 +83,11 @@ public sealed class CycleTests
             Assert.Equal((s.Edge.PersonId!.Value, "Not yet · 2027 H1", (string?)null), (plan.PersonId, plan.Source, plan.RevisitCycle));
         }
 
+        var gapPlan = Assert.Single(await s.UseCase<Vaarst.Growth.Core.Gap.GetDevelopmentPlans>().HandleAsync(s.Edge, null, Ct));
+        Assert.Equal(["Edge Computing"], gapPlan.Areas);
+        Assert.Single(await s.UseCase<Vaarst.Growth.Core.Gap.GetDevelopmentPlans>().HandleAsync(s.Manager, s.Edge.PersonId, Ct));
+        await Assert.ThrowsAsync<NotFoundException>(() => s.UseCase<Vaarst.Growth.Core.Gap.GetDevelopmentPlans>().HandleAsync(s.Ml, s.Edge.PersonId, Ct));
+
         Assert.Single(await s.UseCase<GetMyOutcomes>().HandleAsync(s.Manager, Ct));
         Assert.Contains((await s.UseCase<GetNotifications>().HandleAsync(s.Edge, 20, Ct)).Latest, n => n.Kind == NotificationKinds.CalibrationOutcome);
         Assert.Contains((await s.UseCase<GetNotifications>().HandleAsync(s.Manager, 20, Ct)).Latest, n => n.Kind == NotificationKinds.CalibrationOutcome);

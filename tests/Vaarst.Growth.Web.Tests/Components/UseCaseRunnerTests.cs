@@ -99,4 +99,55 @@ public sealed class UseCaseRunnerTests : BunitContext
         Assert.False(run.Busy);
         Assert.Empty(_snackbar.ShownSnackbars);
     }
+
+    [Theory]
+    [InlineData("not found", 404)]
+    [InlineData("forbidden", 403)]
+    [InlineData("invalid", 400)]
+    [InlineData("conflict", 409)]
+    public async Task A_refused_read_is_the_pages_refused_state_with_its_status_and_shows_nothing(string kind, int status)
+    {
+        var run = new UseCaseRunner(_snackbar);
+        UseCaseException refusal = kind switch
+        {
+            "not found" => new NotFoundException("Not there."),
+            "forbidden" => new ForbiddenException("Not yours."),
+            "invalid" => new ValidationException("Not a level."),
+            _ => new ConflictException("Changed."),
+        };
+        Refusal? refused = null;
+
+        var read = await run.ReadAsync(() => throw refusal, refused: r => refused = r);
+
+        Assert.False(read);
+        Assert.Equal(new Refusal(refusal.Message, status), refused);
+        Assert.Empty(_snackbar.ShownSnackbars);
+        Assert.False(run.Busy);
+    }
+
+    [Fact]
+    public async Task A_fault_in_a_read_reaches_the_error_boundary()
+    {
+        var run = new UseCaseRunner(_snackbar);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => run.ReadAsync(() => throw new InvalidOperationException("bug"), refused: _ => { }));
+    }
+
+    [Fact]
+    public async Task A_change_says_it_is_done_and_reloads_and_a_refused_one_reloads_too()
+    {
+        var run = new UseCaseRunner(_snackbar);
+        var reloaded = 0;
+        Task Reload()
+        {
+            reloaded++;
+            return Task.CompletedTask;
+        }
+
+        Assert.True(await run.ChangeAsync(() => Task.CompletedTask, "Attached.", Reload));
+        Assert.False(await run.ChangeAsync(() => throw new ValidationException("Not on your checklist."), "Attached.", Reload));
+
+        Assert.Equal(2, reloaded);
+        Assert.Equal([(Severity.Success, "Attached."), (Severity.Error, "Not on your checklist.")], _snackbar.ShownSnackbars.Select(s => (s.Severity, s.Message)));
+    }
 }

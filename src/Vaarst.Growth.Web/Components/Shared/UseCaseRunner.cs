@@ -9,9 +9,12 @@ namespace Vaarst.Growth.Web.Components.Shared;
 /// refusal (forbidden, not found) goes to the component's refused state when it has one; a validation message to its
 /// field when it has one; otherwise each is an error message that stays until dismissed. Anything else is a fault: it
 /// propagates to the layout's <c>ErrorBoundary</c>, which shows the error page.
+/// A page's own read goes through <see cref="ReadAsync"/>: any refusal is the page's refused state, with the status its
+/// prerendered response answers with.
 /// </summary>
 /// <example><code>
 /// private UseCaseRunner Run => _run ??= new(Snackbar);
+/// await Run.ReadAsync(async () => _view = await Get.HandleAsync(actor, id), refused: r => (_error, _status) = (r.Message, r.StatusCode));
 /// await Run.RunAsync(() => Save.HandleAsync(actor, request), reload: LoadAsync, invalid: errors => _errors = errors);
 /// </code></example>
 public sealed class UseCaseRunner(ISnackbar snackbar)
@@ -59,4 +62,47 @@ public sealed class UseCaseRunner(ISnackbar snackbar)
 
         return false;
     }
+
+    /// <summary>
+    /// Runs a change to a record the component shows: <paramref name="done"/> as a success message when it succeeded,
+    /// then, whatever happened, <paramref name="reload"/>, so the component shows the record as it is now.
+    /// </summary>
+    public async Task<bool> ChangeAsync(Func<Task> change, string done, Func<Task> reload)
+    {
+        var succeeded = await RunAsync(change);
+        if (succeeded)
+        {
+            snackbar.Add(done, Severity.Success);
+        }
+
+        await reload();
+        return succeeded;
+    }
+
+    /// <summary>
+    /// Runs a page's read; true when it succeeded. Any refusal (not found, forbidden, invalid, conflict) goes to
+    /// <paramref name="refused"/> with its message and the HTTP status of the prerendered response
+    /// (<see cref="ResponseStatus.Of"/>): the page shows that instead of its content. Anything else is a fault.
+    /// </summary>
+    public async Task<bool> ReadAsync(Func<Task> read, Action<Refusal> refused)
+    {
+        Busy = true;
+        try
+        {
+            await read();
+            return true;
+        }
+        catch (UseCaseException ex)
+        {
+            refused(new Refusal(ex.Message, ResponseStatus.Of(ex)));
+            return false;
+        }
+        finally
+        {
+            Busy = false;
+        }
+    }
 }
+
+/// <summary>Why a page shows no content: the message for the person, and the status of the prerendered response.</summary>
+public sealed record Refusal(string Message, int StatusCode);
