@@ -34,6 +34,7 @@ public static class GrowthWebApplication
         // Protection's key-ring loader, the notification sender) reads it.
         builder.Services.AddHostedService<DatabaseInitializer>();
         builder.Services.AddGrowthCore(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddHostedService<CycleReleaseTimer>();
         builder.Services.AddGrowthAuthentication(authenticationMode, builder.Configuration, builder.Environment.IsDevelopment());
         builder.Services.AddSingleton(new SignInOptions(authenticationMode));
         KeyProtection.Configure(
