@@ -287,6 +287,106 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.ToTable("PreReads");
                 });
 
+            modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ChecklistItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<bool>("NeedsReconfirmation")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("NotApplicableReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("ReconfirmationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatementId");
+
+                    b.HasIndex("PersonId", "StatementId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "PersonId");
+
+                    b.HasIndex("Status", "SubmittedAtUtc");
+
+                    b.ToTable("ChecklistItems");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ReviewDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ChecklistItemId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("EvidenceBasis")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("EvidenceCount")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<int>("ReviewerId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("ChecklistItemId", "DecidedAtUtc");
+
+                    b.ToTable("ReviewDecisions");
+                });
+
             modelBuilder.Entity("Vaarst.Growth.Core.Data.StoredKey", b =>
                 {
                     b.Property<int>("Id")
@@ -439,6 +539,24 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.HasIndex("OwnerId", "IsArchived");
 
                     b.ToTable("Evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceSupport", b =>
+                {
+                    b.Property<int>("EvidenceId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ChecklistItemId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("LinkedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("EvidenceId", "ChecklistItemId");
+
+                    b.HasIndex("ChecklistItemId");
+
+                    b.ToTable("EvidenceSupports");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Framework.Area", b =>
@@ -774,6 +892,87 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Vaarst.Growth.Core.People.NotificationPreference", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("Delivery")
+                        .HasColumnType("int");
+
+                    b.HasKey("PersonId", "Kind");
+
+                    b.ToTable("NotificationPreferences");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.People.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DigestDate")
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Payload")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("RecipientId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("SkippedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId", "DigestDate")
+                        .IsUnique()
+                        .HasFilter("[RecipientId] IS NOT NULL AND [DigestDate] IS NOT NULL");
+
+                    b.HasIndex("SentAtUtc", "SkippedReason", "NextAttemptAtUtc");
+
+                    b.ToTable("Outbox", (string)null);
+                });
+
             modelBuilder.Entity("Vaarst.Growth.Core.People.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -848,124 +1047,6 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.HasIndex("ManagerId");
 
                     b.ToTable("People");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.ChecklistItem", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<bool>("NeedsReconfirmation")
-                        .HasColumnType("bit");
-
-                    b.Property<string>("NotApplicableReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Rating")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<string>("ReconfirmationReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("nvarchar(1000)");
-
-                    b.Property<int>("StatementId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<DateTime?>("SubmittedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StatementId");
-
-                    b.HasIndex("PersonId", "StatementId")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "PersonId");
-
-                    b.HasIndex("Status", "SubmittedAtUtc");
-
-                    b.ToTable("ChecklistItems");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.EvidenceSupport", b =>
-                {
-                    b.Property<int>("EvidenceId")
-                        .HasColumnType("int");
-
-                    b.Property<int>("ChecklistItemId")
-                        .HasColumnType("int");
-
-                    b.Property<DateTime>("LinkedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.HasKey("EvidenceId", "ChecklistItemId");
-
-                    b.HasIndex("ChecklistItemId");
-
-                    b.ToTable("EvidenceSupports");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.ReviewDecision", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("int");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("ChecklistItemId")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(4000)
-                        .HasColumnType("nvarchar(4000)");
-
-                    b.Property<DateTime>("DecidedAtUtc")
-                        .HasColumnType("datetime2");
-
-                    b.Property<string>("EvidenceBasis")
-                        .HasColumnType("nvarchar(max)");
-
-                    b.Property<int>("EvidenceCount")
-                        .HasColumnType("int");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("nvarchar(32)");
-
-                    b.Property<int>("ReviewerId")
-                        .HasColumnType("int");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReviewerId");
-
-                    b.HasIndex("ChecklistItemId", "DecidedAtUtc");
-
-                    b.ToTable("ReviewDecisions");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Audit.AuditEvent", b =>
@@ -1077,6 +1158,44 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ChecklistItem", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.Framework.Statement", "Statement")
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Statement");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ReviewDecision", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.Checklist.ChecklistItem", "ChecklistItem")
+                        .WithMany("Decisions")
+                        .HasForeignKey("ChecklistItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.People.Person", "Reviewer")
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ChecklistItem");
+
+                    b.Navigation("Reviewer");
+                });
+
             modelBuilder.Entity("Vaarst.Growth.Core.Evidence.Corroboration", b =>
                 {
                     b.HasOne("Vaarst.Growth.Core.People.Person", "Colleague")
@@ -1105,6 +1224,25 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceSupport", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.Checklist.ChecklistItem", "ChecklistItem")
+                        .WithMany()
+                        .HasForeignKey("ChecklistItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.Evidence.EvidenceEntry", "Evidence")
+                        .WithMany("Supports")
+                        .HasForeignKey("EvidenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ChecklistItem");
+
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Framework.Area", b =>
@@ -1238,6 +1376,23 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vaarst.Growth.Core.People.NotificationPreference", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.People.OutboxMessage", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Vaarst.Growth.Core.People.Person", b =>
                 {
                     b.HasOne("Vaarst.Growth.Core.Framework.Craft", "Craft")
@@ -1255,63 +1410,6 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.Navigation("Manager");
                 });
 
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.ChecklistItem", b =>
-                {
-                    b.HasOne("Vaarst.Growth.Core.People.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Vaarst.Growth.Core.Framework.Statement", "Statement")
-                        .WithMany()
-                        .HasForeignKey("StatementId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Person");
-
-                    b.Navigation("Statement");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.EvidenceSupport", b =>
-                {
-                    b.HasOne("Vaarst.Growth.Core.Review.ChecklistItem", "ChecklistItem")
-                        .WithMany("Supports")
-                        .HasForeignKey("ChecklistItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Vaarst.Growth.Core.Evidence.EvidenceEntry", "Evidence")
-                        .WithMany("Supports")
-                        .HasForeignKey("EvidenceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("ChecklistItem");
-
-                    b.Navigation("Evidence");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.ReviewDecision", b =>
-                {
-                    b.HasOne("Vaarst.Growth.Core.Review.ChecklistItem", "ChecklistItem")
-                        .WithMany("Decisions")
-                        .HasForeignKey("ChecklistItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Vaarst.Growth.Core.People.Person", "Reviewer")
-                        .WithMany()
-                        .HasForeignKey("ReviewerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("ChecklistItem");
-
-                    b.Navigation("Reviewer");
-                });
-
             modelBuilder.Entity("Vaarst.Growth.Core.Calibration.CalibrationSession", b =>
                 {
                     b.Navigation("Members");
@@ -1322,6 +1420,11 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Vaarst.Growth.Core.Calibration.Nomination", b =>
                 {
                     b.Navigation("PreReads");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ChecklistItem", b =>
+                {
+                    b.Navigation("Decisions");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceEntry", b =>
@@ -1354,13 +1457,6 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
             modelBuilder.Entity("Vaarst.Growth.Core.Framework.Statement", b =>
                 {
                     b.Navigation("Revisions");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.ChecklistItem", b =>
-                {
-                    b.Navigation("Decisions");
-
-                    b.Navigation("Supports");
                 });
 #pragma warning restore 612, 618
         }

@@ -272,6 +272,102 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.ToTable("PreReads");
                 });
 
+            modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ChecklistItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NeedsReconfirmation")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NotApplicableReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Rating")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReconfirmationReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("StatementId");
+
+                    b.HasIndex("PersonId", "StatementId")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "PersonId");
+
+                    b.HasIndex("Status", "SubmittedAtUtc");
+
+                    b.ToTable("ChecklistItems");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ReviewDecision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChecklistItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceBasis")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EvidenceCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReviewerId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReviewerId");
+
+                    b.HasIndex("ChecklistItemId", "DecidedAtUtc");
+
+                    b.ToTable("ReviewDecisions");
+                });
+
             modelBuilder.Entity("Vaarst.Growth.Core.Data.StoredKey", b =>
                 {
                     b.Property<int>("Id")
@@ -418,6 +514,24 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.HasIndex("OwnerId", "IsArchived");
 
                     b.ToTable("Evidence", (string)null);
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceSupport", b =>
+                {
+                    b.Property<int>("EvidenceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChecklistItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LinkedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EvidenceId", "ChecklistItemId");
+
+                    b.HasIndex("ChecklistItemId");
+
+                    b.ToTable("EvidenceSupports");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Framework.Area", b =>
@@ -739,6 +853,84 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.ToTable("Notifications");
                 });
 
+            modelBuilder.Entity("Vaarst.Growth.Core.People.NotificationPreference", b =>
+                {
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Delivery")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("PersonId", "Kind");
+
+                    b.ToTable("NotificationPreferences");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.People.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DigestDate")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RecipientId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SkippedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientId", "DigestDate")
+                        .IsUnique();
+
+                    b.HasIndex("SentAtUtc", "SkippedReason", "NextAttemptAtUtc");
+
+                    b.ToTable("Outbox", (string)null);
+                });
+
             modelBuilder.Entity("Vaarst.Growth.Core.People.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -811,120 +1003,6 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.HasIndex("ManagerId");
 
                     b.ToTable("People");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.ChecklistItem", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("NeedsReconfirmation")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("NotApplicableReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("PersonId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Rating")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ReconfirmationReason")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("StatementId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("SubmittedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("StatementId");
-
-                    b.HasIndex("PersonId", "StatementId")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "PersonId");
-
-                    b.HasIndex("Status", "SubmittedAtUtc");
-
-                    b.ToTable("ChecklistItems");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.EvidenceSupport", b =>
-                {
-                    b.Property<int>("EvidenceId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ChecklistItemId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("LinkedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("EvidenceId", "ChecklistItemId");
-
-                    b.HasIndex("ChecklistItemId");
-
-                    b.ToTable("EvidenceSupports");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.ReviewDecision", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("ChecklistItemId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Comment")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("DecidedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EvidenceBasis")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("EvidenceCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("ReviewerId")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ReviewerId");
-
-                    b.HasIndex("ChecklistItemId", "DecidedAtUtc");
-
-                    b.ToTable("ReviewDecisions");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Audit.AuditEvent", b =>
@@ -1036,6 +1114,44 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ChecklistItem", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.Framework.Statement", "Statement")
+                        .WithMany()
+                        .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
+
+                    b.Navigation("Statement");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ReviewDecision", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.Checklist.ChecklistItem", "ChecklistItem")
+                        .WithMany("Decisions")
+                        .HasForeignKey("ChecklistItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.People.Person", "Reviewer")
+                        .WithMany()
+                        .HasForeignKey("ReviewerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ChecklistItem");
+
+                    b.Navigation("Reviewer");
+                });
+
             modelBuilder.Entity("Vaarst.Growth.Core.Evidence.Corroboration", b =>
                 {
                     b.HasOne("Vaarst.Growth.Core.People.Person", "Colleague")
@@ -1064,6 +1180,25 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceSupport", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.Checklist.ChecklistItem", "ChecklistItem")
+                        .WithMany()
+                        .HasForeignKey("ChecklistItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.Evidence.EvidenceEntry", "Evidence")
+                        .WithMany("Supports")
+                        .HasForeignKey("EvidenceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ChecklistItem");
+
+                    b.Navigation("Evidence");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Framework.Area", b =>
@@ -1197,6 +1332,23 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Vaarst.Growth.Core.People.NotificationPreference", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.People.OutboxMessage", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("Vaarst.Growth.Core.People.Person", b =>
                 {
                     b.HasOne("Vaarst.Growth.Core.Framework.Craft", "Craft")
@@ -1214,63 +1366,6 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.Navigation("Manager");
                 });
 
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.ChecklistItem", b =>
-                {
-                    b.HasOne("Vaarst.Growth.Core.People.Person", "Person")
-                        .WithMany()
-                        .HasForeignKey("PersonId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Vaarst.Growth.Core.Framework.Statement", "Statement")
-                        .WithMany()
-                        .HasForeignKey("StatementId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("Person");
-
-                    b.Navigation("Statement");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.EvidenceSupport", b =>
-                {
-                    b.HasOne("Vaarst.Growth.Core.Review.ChecklistItem", "ChecklistItem")
-                        .WithMany("Supports")
-                        .HasForeignKey("ChecklistItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Vaarst.Growth.Core.Evidence.EvidenceEntry", "Evidence")
-                        .WithMany("Supports")
-                        .HasForeignKey("EvidenceId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("ChecklistItem");
-
-                    b.Navigation("Evidence");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.ReviewDecision", b =>
-                {
-                    b.HasOne("Vaarst.Growth.Core.Review.ChecklistItem", "ChecklistItem")
-                        .WithMany("Decisions")
-                        .HasForeignKey("ChecklistItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Vaarst.Growth.Core.People.Person", "Reviewer")
-                        .WithMany()
-                        .HasForeignKey("ReviewerId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.Navigation("ChecklistItem");
-
-                    b.Navigation("Reviewer");
-                });
-
             modelBuilder.Entity("Vaarst.Growth.Core.Calibration.CalibrationSession", b =>
                 {
                     b.Navigation("Members");
@@ -1281,6 +1376,11 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Vaarst.Growth.Core.Calibration.Nomination", b =>
                 {
                     b.Navigation("PreReads");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ChecklistItem", b =>
+                {
+                    b.Navigation("Decisions");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Evidence.EvidenceEntry", b =>
@@ -1313,13 +1413,6 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Vaarst.Growth.Core.Framework.Statement", b =>
                 {
                     b.Navigation("Revisions");
-                });
-
-            modelBuilder.Entity("Vaarst.Growth.Core.Review.ChecklistItem", b =>
-                {
-                    b.Navigation("Decisions");
-
-                    b.Navigation("Supports");
                 });
 #pragma warning restore 612, 618
         }

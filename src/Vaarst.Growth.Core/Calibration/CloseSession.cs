@@ -35,6 +35,13 @@ public sealed class CloseSession(IDbContextFactory<GrowthDbContext> dbFactory, I
         db.Record(actor, now, AuditEventTypes.SessionClosed, "CalibrationSession", session.Id.ToString(),
             $"{actor.Name} closed \"{session.Name}\"; decisions are now visible to candidates and their managers",
             new { state = "InSession" }, new { state = "Closed", decisions = nominations.Count });
+        // Outcomes, their e-mails and the team's post commit with the closing (ADR 0012).
+        await notifications.AddAsync(db, nominations.SelectMany(n => new[]
+        {
+            new NotificationMessage(n.CandidateId, NotificationKinds.CalibrationOutcome, $"The calibration panel \"{session.Name}\" has recorded its decision", "/calibration/outcomes"),
+            new NotificationMessage(n.NominatedById, NotificationKinds.CalibrationOutcome, $"Calibration \"{session.Name}\" is closed: see your nominees' outcomes", "/calibration/outcomes"),
+        }).DistinctBy(m => (m.RecipientId, m.Title)).ToList(), cancellationToken);
+        notifications.AddTeamMessage(db, NotificationKinds.OutcomesReleased, "/calibration/outcomes");
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -44,10 +51,5 @@ public sealed class CloseSession(IDbContextFactory<GrowthDbContext> dbFactory, I
             throw new ConflictException("The session changed at the same moment. Nothing was saved: reload and close it again.");
         }
 
-        await notifications.SendAsync(nominations.SelectMany(n => new[]
-        {
-            new NotificationMessage(n.CandidateId, NotificationKinds.CalibrationOutcome, $"The calibration panel \"{session.Name}\" has recorded its decision", "/calibration/outcomes"),
-            new NotificationMessage(n.NominatedById, NotificationKinds.CalibrationOutcome, $"Calibration \"{session.Name}\" is closed: see your nominees' outcomes", "/calibration/outcomes"),
-        }).DistinctBy(m => (m.RecipientId, m.Title)).ToList(), cancellationToken);
     }
 }

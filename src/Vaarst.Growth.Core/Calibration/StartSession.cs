@@ -6,7 +6,7 @@ using Vaarst.Growth.Core.People;
 namespace Vaarst.Growth.Core.Calibration;
 
 /// <summary>The chair starts the session: nominations close and the panel compares candidates.</summary>
-public sealed class StartSession(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
+public sealed class StartSession(IDbContextFactory<GrowthDbContext> dbFactory, INotificationSender notifications, TimeProvider time)
 {
     public async Task HandleAsync(Actor actor, int sessionId, CancellationToken cancellationToken = default)
     {
@@ -30,6 +30,8 @@ public sealed class StartSession(IDbContextFactory<GrowthDbContext> dbFactory, T
         db.Record(actor, now, AuditEventTypes.SessionStarted, "CalibrationSession", session.Id.ToString(),
             $"{actor.Name} started \"{session.Name}\" with {candidates} candidate(s); nominations are closed",
             new { state = "Nominating" }, new { state = "InSession", candidates });
+        // The team hears that a session started (no name: a blind session's name stays in the app; ADR 0012).
+        notifications.AddTeamMessage(db, NotificationKinds.SessionStarted, "/calibration");
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -32,6 +32,8 @@ public sealed class GrowthDbContext(DbContextOptions<GrowthDbContext> options) :
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Calibration.CalibrationSession> CalibrationSessions => Set<Calibration.CalibrationSession>();
     public DbSet<Calibration.PanelMember> PanelMembers => Set<Calibration.PanelMember>();
     public DbSet<Calibration.Nomination> Nominations => Set<Calibration.Nomination>();

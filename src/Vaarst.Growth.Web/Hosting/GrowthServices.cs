@@ -54,6 +54,7 @@ public static class GrowthServices
         services.AddEvidenceStore(configuration, contentRoot);
         services.AddTransient<SignInDirectory>();
         services.AddTransient<INotificationSender, InAppNotificationSender>();
+        services.AddOutbox(configuration);
 
         // Use cases: one class per file, each with a HandleAsync; components and endpoints resolve them.
         foreach (var useCase in UseCaseTypes)
