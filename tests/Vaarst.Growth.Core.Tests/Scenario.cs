@@ -25,6 +25,13 @@ internal sealed class Scenario : IAsyncDisposable
     public TestDatabase Database { get; }
     public FileSystemEvidenceFileStore FileStore { get; }
     public EvidenceOptions EvidenceOptions { get; } = new();
+
+    /// <summary>GitHub as the shared local fake serves it (never the internet).</summary>
+    public static GitHubOptions FakeGitHubOptions() => new() { BaseUrl = FakeGitHub.Shared.BaseUrl, PageSize = FakeGitHub.PageSize, TimeoutSeconds = 10 };
+
+    public GitHubOptions GitHubOptions => _gitHubOptions ??= FakeGitHubOptions();
+
+    private GitHubOptions? _gitHubOptions;
     public Actor Manager { get; private set; } = default!;
     public Actor OtherManager { get; private set; } = default!;
     public Actor Edge { get; private set; } = default!;
@@ -144,13 +151,13 @@ internal sealed class Scenario : IAsyncDisposable
         }
     }
 
-    private object UseCase(Type type) => UseCaseOn(type, Database, FileStore, EvidenceOptions);
+    private object UseCase(Type type) => UseCaseOn(type, Database, FileStore, EvidenceOptions, () => GitHubOptions);
 
     /// <summary>Builds a use case (and the use cases it depends on) against <paramref name="database"/>.</summary>
     public static T UseCaseOn<T>(TestDatabase database, IEvidenceFileStore fileStore, EvidenceOptions? evidenceOptions = null) =>
-        (T)UseCaseOn(typeof(T), database, fileStore, evidenceOptions ?? new EvidenceOptions());
+        (T)UseCaseOn(typeof(T), database, fileStore, evidenceOptions ?? new EvidenceOptions(), FakeGitHubOptions);
 
-    private static object UseCaseOn(Type type, TestDatabase database, IEvidenceFileStore fileStore, EvidenceOptions evidenceOptions)
+    private static object UseCaseOn(Type type, TestDatabase database, IEvidenceFileStore fileStore, EvidenceOptions evidenceOptions, Func<GitHubOptions> gitHub)
     {
         var constructor = type.GetConstructors().Single();
         var arguments = constructor.GetParameters().Select(p => p.ParameterType switch
@@ -158,10 +165,12 @@ internal sealed class Scenario : IAsyncDisposable
             var t when t == typeof(TimeProvider) => (object)database.Clock,
             var t when t == typeof(IEvidenceFileStore) => fileStore,
             var t when t == typeof(EvidenceOptions) => evidenceOptions,
+            var t when t == typeof(GitHubOptions) => gitHub(),
+            var t when t == typeof(Vaarst.Growth.Core.Data.ISecretProtector) => new TestSecretProtector(),
             var t when t == typeof(INotificationSender) => new InAppNotificationSender(database, database.Clock),
             var t when t.IsAssignableFrom(typeof(TestDatabase)) => database,
             var t when t.Namespace?.StartsWith("Vaarst.Growth.Core", StringComparison.Ordinal) == true && t.GetMethod("HandleAsync") is not null =>
-                UseCaseOn(t, database, fileStore, evidenceOptions),
+                UseCaseOn(t, database, fileStore, evidenceOptions, gitHub),
             var t => throw new InvalidOperationException($"Scenario cannot provide {t} for {type.Name}."),
         }).ToArray();
         return Activator.CreateInstance(type, arguments)!;

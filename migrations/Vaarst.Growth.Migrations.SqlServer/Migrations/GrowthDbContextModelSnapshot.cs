@@ -486,6 +486,10 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<string>("FileName")
                         .HasMaxLength(255)
                         .HasColumnType("nvarchar(255)");
@@ -515,6 +519,14 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.Property<int>("OwnerId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Provider")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<string>("Repository")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -538,6 +550,10 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
 
                     b.HasIndex("OwnerId", "IsArchived");
 
+                    b.HasIndex("Provider", "ExternalId")
+                        .IsUnique()
+                        .HasFilter("[Provider] IS NOT NULL AND [ExternalId] IS NOT NULL");
+
                     b.ToTable("Evidence", (string)null);
                 });
 
@@ -557,6 +573,43 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.HasIndex("ChecklistItemId");
 
                     b.ToTable("EvidenceSupports");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Evidence.GitHubConnection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("nvarchar(2048)");
+
+                    b.Property<DateTime>("ConnectedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Login")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ProtectedToken")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.ToTable("GitHubConnections");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Framework.Area", b =>
@@ -1243,6 +1296,17 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.Navigation("ChecklistItem");
 
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Evidence.GitHubConnection", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Framework.Area", b =>

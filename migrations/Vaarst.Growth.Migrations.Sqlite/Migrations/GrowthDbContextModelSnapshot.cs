@@ -461,6 +461,10 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FileName")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
@@ -490,6 +494,14 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.Property<int>("OwnerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Provider")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Repository")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -513,6 +525,9 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
 
                     b.HasIndex("OwnerId", "IsArchived");
 
+                    b.HasIndex("Provider", "ExternalId")
+                        .IsUnique();
+
                     b.ToTable("Evidence", (string)null);
                 });
 
@@ -532,6 +547,41 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.HasIndex("ChecklistItemId");
 
                     b.ToTable("EvidenceSupports");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Evidence.GitHubConnection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BaseUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConnectedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Login")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ProtectedToken")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId")
+                        .IsUnique();
+
+                    b.ToTable("GitHubConnections");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Framework.Area", b =>
@@ -1199,6 +1249,17 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.Navigation("ChecklistItem");
 
                     b.Navigation("Evidence");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Evidence.GitHubConnection", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", "Person")
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Person");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Framework.Area", b =>

@@ -54,4 +54,6 @@ public static class AuditEventTypes
     public const string DelegationEnded = "delegation.ended";
     public const string CorroborationRequested = "evidence.corroboration-requested";
     public const string CorroborationAnswered = "evidence.corroboration-answered";
+    public const string GitHubConnected = "evidence.github-connected";
+    public const string GitHubDisconnected = "evidence.github-disconnected";
 }

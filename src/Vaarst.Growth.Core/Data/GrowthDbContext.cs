@@ -28,6 +28,7 @@ public sealed class GrowthDbContext(DbContextOptions<GrowthDbContext> options) :
     public DbSet<EvidenceEntry> Evidence => Set<EvidenceEntry>();
     public DbSet<EvidenceSupport> EvidenceSupports => Set<EvidenceSupport>();
     public DbSet<Corroboration> Corroborations => Set<Corroboration>();
+    public DbSet<GitHubConnection> GitHubConnections => Set<GitHubConnection>();
     public DbSet<ReviewDecision> ReviewDecisions => Set<ReviewDecision>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Delegation> Delegations => Set<Delegation>();

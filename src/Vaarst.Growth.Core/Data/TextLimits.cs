@@ -43,6 +43,11 @@ public static class TextLimits
     public const int Sha256Hex = 64;
     public const int CorroborationQuestion = 500;
     public const int CorroborationNote = 2000;
+    public const int Provider = 32;
+    public const int ExternalId = 300;
+    public const int Repository = 300;
+    public const int GitHubLogin = 100;
+    public const int ProtectedSecret = 4000;
 
     // Review
     public const int Reason = 1000;

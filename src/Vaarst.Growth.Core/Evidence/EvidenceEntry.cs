@@ -35,6 +35,12 @@ public sealed class EvidenceEntry : IVersioned
     public string? NoteMarkdown { get; set; }
     /// <summary>A hash of everything a reviewer judges (title, date, description, link, file, note); sign-offs record it.</summary>
     public required string ContentHash { get; set; }
+    /// <summary>Where it was imported from ("GitHub"); null when the engineer added it by hand.</summary>
+    public string? Provider { get; set; }
+    /// <summary>The provider's identity of the work ("github.com/vaarst/edge#12"): unique with <see cref="Provider"/>, so a re-import adds nothing.</summary>
+    public string? ExternalId { get; set; }
+    /// <summary>The repository of imported work ("vaarst/edge").</summary>
+    public string? Repository { get; set; }
     public bool IsArchived { get; set; }
     public DateTime? ArchivedAtUtc { get; set; }
     public DateTime CreatedAtUtc { get; set; }

@@ -20,7 +20,9 @@ public sealed record EvidenceView(
     bool IsArchived,
     int Version,
     IReadOnlyList<SupportedStatement> Supports,
-    IReadOnlyList<CorroborationView> Corroborations)
+    IReadOnlyList<CorroborationView> Corroborations,
+    string? Provider = null,
+    string? Repository = null)
 {
     public string LinkLabel => LinkKinds.Label(LinkKind);
 
@@ -43,7 +45,7 @@ public sealed record EvidenceView(
             .OrderByDescending(e => e.WorkDate).ThenByDescending(e => e.Id)
             .Select(e => new EvidenceView(
                 e.Id, e.Kind, e.Title, e.WorkDate, e.Description, e.Url, e.LinkKind, e.FileName, e.ContentType, e.FileSize, e.NoteMarkdown,
-                e.IsArchived, e.Version, Array.Empty<SupportedStatement>(), Array.Empty<CorroborationView>()))
+                e.IsArchived, e.Version, Array.Empty<SupportedStatement>(), Array.Empty<CorroborationView>(), e.Provider, e.Repository))
             .ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Data;
-using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.Framework;
 using Vaarst.Growth.Core.People;
 
@@ -37,14 +36,7 @@ public sealed class GetMyTeam(IDbContextFactory<GrowthDbContext> dbFactory)
                 && crafts.Contains(s.Area.Section.Level!.CraftId))
             .Select(s => new { s.Id, s.Area!.Section!.Level!.CraftId, s.Area.Section.Level.Number, Section = s.Area.Section.Name, s.Area.Section.AppliesToAll })
             .ToListAsync(cancellationToken);
-        var reportIds = reports.Select(r => r.Id).ToList();
-        var supporting = SupportingEvidence.Current(db);
-        var items = await db.ChecklistItems.AsNoTracking()
-            .Where(i => reportIds.Contains(i.PersonId))
-            .Select(i => new { i.PersonId, i.StatementId, i.Status, i.NeedsReconfirmation, i.Rating, Evidence = supporting.Count(s => s.ChecklistItemId == i.Id) })
-            .ToListAsync(cancellationToken);
-
-        var itemsByPerson = items.ToLookup(i => i.PersonId);
+        var itemsByPerson = await TeamItems.ReadAsync(db, reports.Select(r => r.Id).ToList(), cancellationToken);
         return reports.Select(r =>
         {
             var mine = itemsByPerson[r.Id].ToList();
@@ -54,7 +46,7 @@ public sealed class GetMyTeam(IDbContextFactory<GrowthDbContext> dbFactory)
             var readiness = r.CraftId is { } craftId
                 ? GapCounts.Of(statements
                     .Where(s => s.CraftId == craftId && s.Number == r.Target && Applicability.Applies(s.AppliesToAll, s.Section, r.Specialism))
-                    .Select(s => byStatement.TryGetValue(s.Id, out var i) ? GetGap.StateOf(i.Status, i.Rating, i.NeedsReconfirmation, i.Evidence) : GapState.NotStarted))
+                    .Select(s => byStatement.TryGetValue(s.Id, out var i) ? i.State : GapState.NotStarted))
                 : null;
             return new TeamMember(r.Id, r.Name, r.Specialism, r.CurrentLevel, r.Target, readiness,
                 mine.Count(i => i.Status == ItemStatus.Submitted),

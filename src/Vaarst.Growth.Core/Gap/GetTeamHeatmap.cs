@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Data;
-using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.People;
 
 namespace Vaarst.Growth.Core.Gap;
@@ -37,20 +36,14 @@ public sealed class GetTeamHeatmap(IDbContextFactory<GrowthDbContext> dbFactory)
 
         var crafts = reports.Where(r => r.CraftId != null).Select(r => r.CraftId!.Value).Distinct().ToList();
         var grid = await AreaGrid.LoadAsync(db, number, crafts, cancellationToken);
-        var ids = reports.Select(r => r.Id).ToList();
-        var supporting = SupportingEvidence.Current(db);
-        var items = await db.ChecklistItems.AsNoTracking()
-            .Where(i => ids.Contains(i.PersonId))
-            .Select(i => new { i.PersonId, i.StatementId, i.Status, i.Rating, i.NeedsReconfirmation, Evidence = supporting.Count(s => s.ChecklistItemId == i.Id) })
-            .ToListAsync(cancellationToken);
+        var itemsByPerson = await TeamItems.ReadAsync(db, reports.Select(r => r.Id).ToList(), cancellationToken);
 
         var areas = grid.Areas.Select(a => new HeatmapArea(a.Section, a.AppliesToAll, a.Anchor, a.Name)).ToList();
-        var itemsByPerson = items.ToLookup(i => i.PersonId);
         var rows = reports.Select(r =>
         {
             var mine = itemsByPerson[r.Id].ToDictionary(i => i.StatementId);
             var cells = grid.Row(r.CraftId, r.Specialism, statements => GapCounts.Of(statements.Select(id =>
-                mine.TryGetValue(id, out var i) ? GetGap.StateOf(i.Status, i.Rating, i.NeedsReconfirmation, i.Evidence) : GapState.NotStarted)));
+                mine.TryGetValue(id, out var i) ? i.State : GapState.NotStarted)));
             var overall = cells.Where(c => c is not null).Aggregate(GapCounts.Empty, (sum, c) => sum.Add(c!));
             return new HeatmapRow(r.Id, r.Name, r.Specialism, cells, overall);
         }).ToList();

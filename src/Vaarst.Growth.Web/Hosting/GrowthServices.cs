@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.Framework;
 using Vaarst.Growth.Core.Evidence;
@@ -55,6 +56,10 @@ public static class GrowthServices
         services.AddTransient<SignInDirectory>();
         services.AddTransient<INotificationSender, InAppNotificationSender>();
         services.AddOutbox(configuration);
+        services.AddSingleton(configuration.GetSection(GitHubOptions.SectionName).Get<GitHubOptions>() ?? new GitHubOptions());
+        // Idempotent: the web app configures where the keys live (GrowthWebApplication); this makes the protector resolvable anywhere.
+        services.AddDataProtection();
+        services.AddSingleton<ISecretProtector, DataProtectionSecretProtector>();
 
         // Use cases: one class per file, each with a HandleAsync; components and endpoints resolve them.
         foreach (var useCase in UseCaseTypes)

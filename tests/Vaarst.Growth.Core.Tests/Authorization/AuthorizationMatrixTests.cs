@@ -52,6 +52,8 @@ public sealed class AuthorizationMatrixTests
     private static readonly Caller[] NamedReaders = [Caller.Self, .. Reviewers, Caller.RevealedPanel];
     private static readonly string Seed = File.ReadAllText(RepositoryRoot.Combine("seed-content", "careerframework", "mlengineer", "level4.md"));
     private static readonly EvidenceDetails Details = new("Evidence", new DateOnly(2026, 10, 1), null);
+    private static readonly DateOnly GitHubFrom = new(2026, 10, 1);
+    private static readonly DateOnly GitHubTo = new(2026, 10, 31);
 
     private sealed record Row(Type UseCase, Caller[] Allowed, Func<Matrix, Actor, Task> Act);
 
@@ -116,6 +118,12 @@ public sealed class AuthorizationMatrixTests
         new(typeof(GetCorroborationRequest), [Caller.OtherEngineer], (m, a) => m.S.UseCase<GetCorroborationRequest>().HandleAsync(a, m.CorroborationId, Ct)),
         new(typeof(AnswerCorroboration), [Caller.OtherEngineer], (m, a) => m.S.UseCase<AnswerCorroboration>().HandleAsync(a, new AnswerCorroborationRequest(m.CorroborationId, m.CorroborationVersion(), CorroborationAnswer.Confirm), Ct)),
         new(typeof(GetMyCorroborationRequests), People, (m, a) => m.S.UseCase<GetMyCorroborationRequests>().HandleAsync(a, Ct)),
+        new(typeof(GetGitHubImport), Engineers, (m, a) => m.S.UseCase<GetGitHubImport>().HandleAsync(a, Ct)),
+        new(typeof(ConnectGitHub), Engineers, (m, a) => m.S.UseCase<ConnectGitHub>().HandleAsync(a, new ConnectGitHubRequest(FakeGitHub.Token), Ct)),
+        new(typeof(DisconnectGitHub), Engineers, (m, a) => m.S.UseCase<DisconnectGitHub>().HandleAsync(a, Ct)),
+        new(typeof(ListGitHubWork), Engineers, (m, a) => m.S.UseCase<ListGitHubWork>().HandleAsync(a, new ListGitHubWorkRequest(GitHubFrom, GitHubTo), Ct)),
+        new(typeof(ImportGitHubWork), Engineers, (m, a) => m.S.UseCase<ImportGitHubWork>().HandleAsync(a, new ImportGitHubWorkRequest(GitHubFrom, GitHubTo,
+            [new GitHubPick("github.com/vaarst-demo/edge#41", "Quantise the detector", null, [m.EdgeOnlyStatementId])]), Ct)),
         new(typeof(OpenEvidenceFile), NamedReaders, async (m, a) => (await m.S.UseCase<OpenEvidenceFile>().HandleAsync(a, m.FileEvidenceId, Ct)).Content.Dispose()),
         new(typeof(GetGap), NamedReaders, (m, a) => m.S.UseCase<GetGap>().HandleAsync(a, new GetGapRequest(m.S.Edge.PersonId), Ct)),
         new(typeof(ExportGap), NamedReaders, (m, a) => m.S.UseCase<ExportGap>().HandleAsync(a, new GetGapRequest(m.S.Edge.PersonId), Ct)),
@@ -225,7 +233,7 @@ public sealed class AuthorizationMatrixTests
         nameof(ExportDirectory), nameof(GetPersonForEdit), nameof(GetAuditLog), nameof(ExportAuditLog), nameof(GetChecklist),
         nameof(GetEvidenceLibrary), nameof(GetItem), nameof(OpenEvidenceFile), nameof(GetGap), nameof(ExportGap), nameof(GetSession),
         nameof(GetComparison), nameof(ExportComparison), nameof(GetCandidateDossier), nameof(OpenCandidateEvidenceFile), nameof(GetConsistencyAnalytics),
-        nameof(GetCorroborationCandidates), nameof(GetCorroborationRequest), nameof(GetMyCorroborationRequests),
+        nameof(GetCorroborationCandidates), nameof(GetCorroborationRequest), nameof(GetMyCorroborationRequests), nameof(GetGitHubImport), nameof(ListGitHubWork),
     ];
 
     // Personal state that is not part of anyone's record, so it carries no audit event.
@@ -246,6 +254,8 @@ public sealed class AuthorizationMatrixTests
             await m.S.UseCase<EditEvidence>().HandleAsync(m.S.Edge, new EditEvidenceRequest(m.EvidenceId, m.EvidenceVersion(), Details with { Title = "Reworded" }, "https://example.com/r"), Ct);
         },
         [nameof(SubmitItems)] = m => WithdrawAsync(m),
+        [nameof(DisconnectGitHub)] = m => m.S.UseCase<ConnectGitHub>().HandleAsync(m.S.Edge, new ConnectGitHubRequest(FakeGitHub.Token), Ct),
+        [nameof(ImportGitHubWork)] = m => m.S.UseCase<ConnectGitHub>().HandleAsync(m.S.Edge, new ConnectGitHubRequest(FakeGitHub.Token), Ct),
         [nameof(EditEvidence)] = m => WithdrawAsync(m),
         [nameof(RestoreEvidence)] = m => m.S.UseCase<ArchiveEvidence>().HandleAsync(m.S.Edge, new EvidenceRef(m.FileEvidenceId, m.EvidenceVersion(m.FileEvidenceId)), Ct),
         [nameof(StartSession)] = m => m.S.UseCase<NominateCandidate>().HandleAsync(m.S.Manager, new NominateCandidateRequest(m.OpenSessionId, m.S.Edge.PersonId!.Value, "Ready"), Ct),

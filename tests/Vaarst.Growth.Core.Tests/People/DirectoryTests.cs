@@ -18,7 +18,7 @@ public sealed class DirectoryTests
             {Header}
             Nina New,nina@vaarst.example,mia@vaarst.example,{Craft},ML Engineer,3,4,Engineer
             Eda Edge,eda@vaarst.example,oscar@vaarst.example,{Craft},Edge ML Engineer,3,4,Engineer
-            Max Ml,max@vaarst.example,mia@vaarst.example,{Craft},ML Engineer,4,4,Engineer
+            Max Ml,max@vaarst.example,mia@vaarst.example,{Craft},ML Engineer,3,4,Engineer
             """;
 
         var preview = await s.UseCase<PreviewDirectoryImport>().HandleAsync(s.Admin, csv, Ct);
@@ -97,7 +97,7 @@ public sealed class DirectoryTests
         var csv = $"""
             {Header}
             Eda Edge,eda@vaarst.example,mia@vaarst.example,{Craft},Edge ML Engineer,3,4,Engineer;Manager
-            Max Ml,max@vaarst.example,mia@vaarst.example,{Craft},ML Engineer,4,4,Engineer
+            Max Ml,max@vaarst.example,mia@vaarst.example,{Craft},ML Engineer,3,4,Engineer
             """;
 
         await s.UseCase<ApplyDirectoryImport>().HandleAsync(s.Admin, csv, Ct);

@@ -19,3 +19,15 @@ internal sealed class CorroborationConfiguration : IEntityTypeConfiguration<Corr
         builder.HasOne(c => c.Colleague).WithMany().HasForeignKey(c => c.ColleagueId);
     }
 }
+
+internal sealed class GitHubConnectionConfiguration : IEntityTypeConfiguration<GitHubConnection>
+{
+    public void Configure(EntityTypeBuilder<GitHubConnection> builder)
+    {
+        builder.Property(c => c.Login).HasMaxLength(TextLimits.GitHubLogin);
+        builder.Property(c => c.ProtectedToken).HasMaxLength(TextLimits.ProtectedSecret);
+        builder.Property(c => c.BaseUrl).HasMaxLength(TextLimits.Url);
+        builder.HasIndex(c => c.PersonId).IsUnique();
+        builder.HasOne(c => c.Person).WithMany().HasForeignKey(c => c.PersonId);
+    }
+}

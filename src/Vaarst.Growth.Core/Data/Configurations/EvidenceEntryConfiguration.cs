@@ -18,6 +18,10 @@ internal sealed class EvidenceEntryConfiguration : IEntityTypeConfiguration<Evid
         builder.Property(e => e.ContentType).HasMaxLength(TextLimits.ContentType);
         builder.Property(e => e.FileSha256).HasMaxLength(TextLimits.Sha256Hex);
         builder.Property(e => e.ContentHash).HasMaxLength(TextLimits.Sha256Hex);
+        builder.Property(e => e.Provider).HasMaxLength(TextLimits.Provider);
+        builder.Property(e => e.ExternalId).HasMaxLength(TextLimits.ExternalId);
+        builder.Property(e => e.Repository).HasMaxLength(TextLimits.Repository);
+        builder.HasIndex(e => new { e.Provider, e.ExternalId }).IsUnique();
         builder.Property(e => e.Version).IsConcurrencyToken();
         builder.HasIndex(e => new { e.OwnerId, e.IsArchived });
         builder.HasOne(e => e.Owner).WithMany().HasForeignKey(e => e.OwnerId);

@@ -1,4 +1,3 @@
-using Vaarst.Growth.Core;
 using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Web.Hosting;
 
@@ -9,26 +8,11 @@ public static class AuditEndpoints
 {
     public static void MapAuditEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/admin/audit/export", async (HttpContext http, ExportAuditLog export, TimeProvider time, int? personId, string? type, DateOnly? from, DateOnly? to) =>
-        {
-            if (CurrentActor.FromPrincipal(http.User) is not { } actor)
-            {
-                return Results.Forbid();
-            }
-
-            try
+        endpoints.MapGet("/admin/audit/export", (HttpContext http, ExportAuditLog export, TimeProvider time, int? personId, string? type, DateOnly? from, DateOnly? to) =>
+            UseCaseEndpoint.RunAsync(http, async actor =>
             {
                 var csv = await export.HandleAsync(actor, new AuditLogFilter(personId, type, from, to), http.RequestAborted);
                 return CsvDownload.File(http, csv, $"vaarst-growth-audit-{time.GetUtcNow():yyyyMMdd-HHmm}.csv");
-            }
-            catch (ForbiddenException)
-            {
-                return Results.Forbid();
-            }
-            catch (ValidationException ex)
-            {
-                return Results.BadRequest(ex.Message);
-            }
-        }).RequireAuthorization();
+            })).RequireAuthorization();
     }
 }

@@ -1,4 +1,3 @@
-using Vaarst.Growth.Core;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Web.Hosting;
 
@@ -9,22 +8,11 @@ public static class PeopleEndpoints
 {
     public static void MapPeopleEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/admin/people/export.csv", async (HttpContext http, ExportDirectory export, TimeProvider time) =>
-        {
-            if (CurrentActor.FromPrincipal(http.User) is not { } actor)
-            {
-                return Results.Forbid();
-            }
-
-            try
+        endpoints.MapGet("/admin/people/export.csv", (HttpContext http, ExportDirectory export, TimeProvider time) =>
+            UseCaseEndpoint.RunAsync(http, async actor =>
             {
                 var csv = await export.HandleAsync(actor, http.RequestAborted);
                 return CsvDownload.File(http, csv, $"vaarst-growth-directory-{time.GetUtcNow():yyyyMMdd}.csv");
-            }
-            catch (ForbiddenException)
-            {
-                return Results.Forbid();
-            }
-        }).RequireAuthorization();
+            })).RequireAuthorization();
     }
 }

@@ -22,7 +22,7 @@ public sealed class ReviewItemPageTests : BunitContext
     [InlineData(ChecklistStatus.ChangesRequested, "")]
     public void ActionsFor_offers_the_decisions_the_status_allows(ChecklistStatus status, string expected)
     {
-        var actions = ReviewItemPage.ActionsFor(status);
+        var actions = DecisionAction.For(status);
 
         Assert.Equal(expected, string.Join(",", actions.Select(a => a.Id)));
         Assert.All(actions.Where(a => a.Id is "request-changes" or "revoke"), a => Assert.True(a.CommentRequired));
