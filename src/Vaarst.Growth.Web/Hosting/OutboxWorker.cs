@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Vaarst.Growth.Core.Calibration;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People.Mail;
 
@@ -7,9 +8,9 @@ namespace Vaarst.Growth.Web.Hosting;
 
 /// <summary>
 /// Runs the outbox (ADR 0012): every <see cref="Interval"/> it queues the digests that are due and delivers what is
-/// waiting. Time comes from <see cref="TimeProvider"/>; a failure is logged and tried again on the next round.
+/// waiting, after queuing pre-read reminders (<see cref="PreReadReminders"/>). Time comes from <see cref="TimeProvider"/>; a failure is logged and tried again on the next round.
 /// </summary>
-public sealed class OutboxWorker(DigestScheduler digests, OutboxDelivery delivery, TimeProvider time, ILogger<OutboxWorker> logger) : BackgroundService
+public sealed class OutboxWorker(PreReadReminders reminders, DigestScheduler digests, OutboxDelivery delivery, TimeProvider time, ILogger<OutboxWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
@@ -19,6 +20,7 @@ public sealed class OutboxWorker(DigestScheduler digests, OutboxDelivery deliver
         {
             try
             {
+                await reminders.QueueDueAsync(stoppingToken);
                 await digests.QueueDueAsync(stoppingToken);
                 await delivery.DeliverDueAsync(stoppingToken);
             }
@@ -66,6 +68,7 @@ public static class OutboxServices
             sp.GetRequiredService<EmailOptions>(), sp.GetRequiredService<WebhookOptions>(), sp.GetRequiredService<MessageComposer>(),
             sp.GetRequiredService<HttpClient>()));
         services.AddSingleton<DigestScheduler>();
+        services.AddSingleton<PreReadReminders>();
         return services;
     }
 }
