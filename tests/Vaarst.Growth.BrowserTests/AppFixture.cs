@@ -124,6 +124,9 @@ public sealed partial class AppFixture : IAsyncLifetime
             // Uploads land beside the database (deleted with it), not in the source tree's App_Data.
             builder.UseSetting("Evidence:FileStorePath", Path.Combine(Path.GetDirectoryName(databaseFile)!, "evidence"));
             builder.UseSetting("Authentication:Mode", "Development");
+            // GitHub is the tests' local fake (recorded responses), started here, never the internet.
+            builder.UseSetting("GitHub:BaseUrl", FakeGitHub.Shared.BaseUrl);
+            builder.UseSetting("GitHub:PageSize", FakeGitHub.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
             // Open tabs re-check their sign-in every 30 s in the app; 5 s here keeps the test that waits for it short.
             builder.UseSetting("Authentication:RevalidationInterval", "00:00:05");
         }

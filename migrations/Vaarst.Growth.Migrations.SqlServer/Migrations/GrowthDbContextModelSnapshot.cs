@@ -101,6 +101,9 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("datetime2");
 
+                    b.Property<int?>("CycleId")
+                        .HasColumnType("int");
+
                     b.Property<bool>("IsBlind")
                         .HasColumnType("bit");
 
@@ -131,7 +134,40 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ChairId");
 
+                    b.HasIndex("CycleId");
+
                     b.ToTable("CalibrationSessions");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.DossierSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CapturedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NominationId")
+                        .IsUnique();
+
+                    b.ToTable("DossierSnapshots");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Calibration.IdentityReveal", b =>
@@ -179,6 +215,9 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
 
                     SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
 
+                    b.Property<DateTime?>("AcknowledgedAtUtc")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("Alias")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -212,6 +251,13 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.Property<int>("NominatedById")
                         .HasColumnType("int");
 
+                    b.Property<string>("PlanAreas")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int?>("RevisitCycleId")
+                        .HasColumnType("int");
+
                     b.Property<int>("SessionId")
                         .HasColumnType("int");
 
@@ -226,6 +272,8 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.HasIndex("DecidedById");
 
                     b.HasIndex("NominatedById");
+
+                    b.HasIndex("RevisitCycleId");
 
                     b.HasIndex("SessionId", "Alias")
                         .IsUnique();
@@ -285,6 +333,118 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("PreReads");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.PromotionCycle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AdvancedTo")
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly>("NominationsCloseOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ReleaseOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ReleasedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("ReleasedById")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("ReleasedById");
+
+                    b.ToTable("PromotionCycles");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.ReopenRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("ApprovedById")
+                        .HasColumnType("int");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("PreviousDecidedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("PreviousDecision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<string>("PreviousPlanAreas")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("PreviousRationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime?>("RedecidedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("RequestedById")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovedById");
+
+                    b.HasIndex("NominationId");
+
+                    b.HasIndex("RequestedById");
+
+                    b.ToTable("ReopenRequests");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ChecklistItem", b =>
@@ -867,6 +1027,41 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.ToTable("StatementRevisions");
                 });
 
+            modelBuilder.Entity("Vaarst.Growth.Core.Gap.DevelopmentPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Areas")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("ReleasedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RevisitCycle")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("DevelopmentPlans");
+                });
+
             modelBuilder.Entity("Vaarst.Growth.Core.People.Delegation", b =>
                 {
                     b.Property<int>("Id")
@@ -1123,7 +1318,23 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Vaarst.Growth.Core.Calibration.PromotionCycle", "Cycle")
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Chair");
+
+                    b.Navigation("Cycle");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.DossierSnapshot", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.Calibration.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Calibration.IdentityReveal", b =>
@@ -1168,6 +1379,11 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Vaarst.Growth.Core.Calibration.PromotionCycle", null)
+                        .WithMany()
+                        .HasForeignKey("RevisitCycleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Vaarst.Growth.Core.Calibration.CalibrationSession", "Session")
                         .WithMany("Nominations")
                         .HasForeignKey("SessionId")
@@ -1209,6 +1425,36 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                         .HasForeignKey("PanelMemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.PromotionCycle", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ReleasedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.ReopenRequest", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Vaarst.Growth.Core.Calibration.Nomination", "Nomination")
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Nomination");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ChecklistItem", b =>
@@ -1403,6 +1649,15 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.HasOne("Vaarst.Growth.Core.Framework.Statement", null)
                         .WithMany("Revisions")
                         .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Gap.DevelopmentPlan", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

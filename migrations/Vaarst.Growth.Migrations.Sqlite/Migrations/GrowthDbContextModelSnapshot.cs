@@ -92,6 +92,9 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CycleId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsBlind")
                         .HasColumnType("INTEGER");
 
@@ -122,7 +125,38 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ChairId");
 
+                    b.HasIndex("CycleId");
+
                     b.ToTable("CalibrationSessions");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.DossierSnapshot", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CapturedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NominationId")
+                        .IsUnique();
+
+                    b.ToTable("DossierSnapshots");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Calibration.IdentityReveal", b =>
@@ -166,6 +200,9 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("AcknowledgedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Alias")
                         .IsRequired()
                         .HasMaxLength(8)
@@ -199,6 +236,13 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.Property<int>("NominatedById")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("PlanAreas")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RevisitCycleId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SessionId")
                         .HasColumnType("INTEGER");
 
@@ -213,6 +257,8 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.HasIndex("DecidedById");
 
                     b.HasIndex("NominatedById");
+
+                    b.HasIndex("RevisitCycleId");
 
                     b.HasIndex("SessionId", "Alias")
                         .IsUnique();
@@ -270,6 +316,115 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("PreReads");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.PromotionCycle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AdvancedTo")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .UseCollation("NOCASE");
+
+                    b.Property<DateOnly>("NominationsCloseOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("OpensOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReleaseOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReleasedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReleasedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("ReleasedById");
+
+                    b.ToTable("PromotionCycles");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.ReopenRequest", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ApprovedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ApprovedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("NominationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PreviousDecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousDecision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousPlanAreas")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousRationale")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RedecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequestedById")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovedById");
+
+                    b.HasIndex("NominationId");
+
+                    b.HasIndex("RequestedById");
+
+                    b.ToTable("ReopenRequests");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ChecklistItem", b =>
@@ -829,6 +984,39 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.ToTable("StatementRevisions");
                 });
 
+            modelBuilder.Entity("Vaarst.Growth.Core.Gap.DevelopmentPlan", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Areas")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReleasedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RevisitCycle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("DevelopmentPlans");
+                });
+
             modelBuilder.Entity("Vaarst.Growth.Core.People.Delegation", b =>
                 {
                     b.Property<int>("Id")
@@ -1076,7 +1264,23 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Vaarst.Growth.Core.Calibration.PromotionCycle", "Cycle")
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.Navigation("Chair");
+
+                    b.Navigation("Cycle");
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.DossierSnapshot", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.Calibration.Nomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Calibration.IdentityReveal", b =>
@@ -1121,6 +1325,11 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Vaarst.Growth.Core.Calibration.PromotionCycle", null)
+                        .WithMany()
+                        .HasForeignKey("RevisitCycleId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
                     b.HasOne("Vaarst.Growth.Core.Calibration.CalibrationSession", "Session")
                         .WithMany("Nominations")
                         .HasForeignKey("SessionId")
@@ -1162,6 +1371,36 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                         .HasForeignKey("PanelMemberId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.PromotionCycle", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ReleasedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Calibration.ReopenRequest", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Vaarst.Growth.Core.Calibration.Nomination", "Nomination")
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Nomination");
                 });
 
             modelBuilder.Entity("Vaarst.Growth.Core.Checklist.ChecklistItem", b =>
@@ -1356,6 +1595,15 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.HasOne("Vaarst.Growth.Core.Framework.Statement", null)
                         .WithMany("Revisions")
                         .HasForeignKey("StatementId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Vaarst.Growth.Core.Gap.DevelopmentPlan", b =>
+                {
+                    b.HasOne("Vaarst.Growth.Core.People.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -51,6 +51,12 @@ public static class AuditEventTypes
     public const string IdentitiesRevealed = "calibration.identities-revealed";
     public const string CalibrationDecided = "calibration.decided";
     public const string SessionClosed = "calibration.session-closed";
+    public const string CycleCreated = "calibration.cycle-created";
+    public const string CycleAdvanced = "calibration.cycle-advanced";
+    public const string CycleReleased = "calibration.cycle-released";
+    public const string ReopenRequested = "calibration.reopen-requested";
+    public const string ReopenApproved = "calibration.reopen-approved";
+    public const string OutcomeAcknowledged = "calibration.outcome-acknowledged";
     public const string DelegationEnded = "delegation.ended";
     public const string CorroborationRequested = "evidence.corroboration-requested";
     public const string CorroborationAnswered = "evidence.corroboration-answered";

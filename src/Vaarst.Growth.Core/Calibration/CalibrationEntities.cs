@@ -26,6 +26,9 @@ public sealed class CalibrationSession : IVersioned
     public required string Name { get; set; }
     public int TargetLevel { get; set; }
     public DateOnly ScheduledOn { get; set; }
+    /// <summary>The promotion cycle the session belongs to; null for sessions created before cycles existed.</summary>
+    public int? CycleId { get; set; }
+    public PromotionCycle? Cycle { get; set; }
     public int ChairId { get; set; }
     public Person? Chair { get; set; }
     public SessionState State { get; set; }
@@ -64,6 +67,12 @@ public sealed class Nomination : IVersioned
     public string? DecisionRationale { get; set; }
     public DateTime? DecidedAtUtc { get; set; }
     public int? DecidedById { get; set; }
+    /// <summary>For Not yet / Defer: the areas to work on, one per line (required in a promotion cycle).</summary>
+    public string? PlanAreas { get; set; }
+    /// <summary>For Not yet / Defer: the cycle that looks at the candidate again.</summary>
+    public int? RevisitCycleId { get; set; }
+    /// <summary>When the candidate confirmed they read the released outcome and rationale.</summary>
+    public DateTime? AcknowledgedAtUtc { get; set; }
     public int Version { get; set; }
     public List<PreRead> PreReads { get; set; } = [];
 }
@@ -92,4 +101,17 @@ public sealed class IdentityReveal
     public int PanelMemberId { get; set; }
     public required string Reason { get; set; }
     public DateTime RevealedAtUtc { get; set; }
+}
+
+/// <summary>
+/// The frozen record of one candidate, captured when the session starts: what the panel reads and decides on
+/// (<see cref="CandidateRecord"/> as JSON) and its SHA-256. Never updated or deleted (the context refuses, as for the audit log).
+/// </summary>
+public sealed class DossierSnapshot
+{
+    public int Id { get; set; }
+    public int NominationId { get; set; }
+    public DateTime CapturedAtUtc { get; set; }
+    public required string ContentHash { get; set; }
+    public required string Content { get; set; }
 }

@@ -6,8 +6,9 @@ using Vaarst.Growth.Core.People;
 namespace Vaarst.Growth.Core.Calibration;
 
 /// <summary>
-/// The chair closes the session once every candidate has a decision. It is then locked; candidates and their
-/// managers see the decision and rationale, and are notified.
+/// The chair closes the session once every candidate has a decision. It is then locked. Candidates and their
+/// managers see the decision and rationale, and are notified, when the session's cycle is released (<see cref="AdvanceCycle"/>,
+/// <see cref="ReleaseDueCycles"/>); a session without a cycle (from before cycles) releases on close.
 /// </summary>
 public sealed class CloseSession(IDbContextFactory<GrowthDbContext> dbFactory, INotificationSender notifications, TimeProvider time)
 {
@@ -29,19 +30,32 @@ public sealed class CloseSession(IDbContextFactory<GrowthDbContext> dbFactory, I
             throw new ValidationException($"Record a decision for every candidate before closing: {string.Join(", ", undecided)}.");
         }
 
+        var embargoed = session.CycleId is not null;
         var now = time.GetUtcNow().UtcDateTime;
+        if (!embargoed)
+        {
+            await DecisionPlan.AddReleasedAsync(db, db.Nominations.Where(n => n.SessionId == sessionId), now, cancellationToken);
+        }
+
         session.State = SessionState.Closed;
         session.ClosedAtUtc = now;
         db.Record(actor, now, AuditEventTypes.SessionClosed, "CalibrationSession", session.Id.ToString(),
-            $"{actor.Name} closed \"{session.Name}\"; decisions are now visible to candidates and their managers",
+            embargoed
+                ? $"{actor.Name} closed \"{session.Name}\"; decisions stay embargoed until the cycle's release"
+                : $"{actor.Name} closed \"{session.Name}\"; decisions are now visible to candidates and their managers",
             new { state = "InSession" }, new { state = "Closed", decisions = nominations.Count });
-        // Outcomes, their e-mails and the team's post commit with the closing (ADR 0012).
-        await notifications.AddAsync(db, nominations.SelectMany(n => new[]
+        // Outcomes, their e-mails and the team's post commit with the closing (ADR 0012); an embargoed session's wait
+        // for the cycle's release.
+        if (!embargoed)
         {
-            new NotificationMessage(n.CandidateId, NotificationKinds.CalibrationOutcome, $"The calibration panel \"{session.Name}\" has recorded its decision", "/calibration/outcomes"),
-            new NotificationMessage(n.NominatedById, NotificationKinds.CalibrationOutcome, $"Calibration \"{session.Name}\" is closed: see your nominees' outcomes", "/calibration/outcomes"),
-        }).DistinctBy(m => (m.RecipientId, m.Title)).ToList(), cancellationToken);
-        notifications.AddTeamMessage(db, NotificationKinds.OutcomesReleased, "/calibration/outcomes");
+            await notifications.AddAsync(db, nominations.SelectMany(n => new[]
+            {
+                new NotificationMessage(n.CandidateId, NotificationKinds.CalibrationOutcome, $"The calibration panel \"{session.Name}\" has recorded its decision", "/calibration/outcomes"),
+                new NotificationMessage(n.NominatedById, NotificationKinds.CalibrationOutcome, $"Calibration \"{session.Name}\" is closed: see your nominees' outcomes", "/calibration/outcomes"),
+            }).DistinctBy(m => (m.RecipientId, m.Title)).ToList(), cancellationToken);
+            notifications.AddTeamMessage(db, NotificationKinds.OutcomesReleased, "/calibration/outcomes");
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -50,6 +64,5 @@ public sealed class CloseSession(IDbContextFactory<GrowthDbContext> dbFactory, I
         {
             throw new ConflictException("The session changed at the same moment. Nothing was saved: reload and close it again.");
         }
-
     }
 }

@@ -5,7 +5,8 @@ using Vaarst.Growth.Core.People;
 
 namespace Vaarst.Growth.Core.Calibration;
 
-public sealed record CreateSessionRequest(string Name, int TargetLevel, DateOnly ScheduledOn, IReadOnlyCollection<int> PanelMemberIds, int ChairId, bool IsBlind = true);
+/// <param name="CycleId">The promotion cycle the session belongs to; required once any cycle is open (not released).</param>
+public sealed record CreateSessionRequest(string Name, int TargetLevel, DateOnly ScheduledOn, IReadOnlyCollection<int> PanelMemberIds, int ChairId, bool IsBlind = true, int? CycleId = null);
 
 /// <summary>An administrator sets up a calibration session: name, target level, date, panel and chair. Nominations open.</summary>
 public sealed class CreateSession(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
@@ -48,6 +49,22 @@ public sealed class CreateSession(IDbContextFactory<GrowthDbContext> dbFactory, 
             errors.Add($"Only people with the Calibration panel role can sit on a panel: {string.Join(", ", notPanel)}.");
         }
 
+        string? cycleName = null;
+        if (request.CycleId is { } cycleId)
+        {
+            var cycle = await db.PromotionCycles.Where(c => c.Id == cycleId).Select(c => new { c.Name, c.ReleasedAtUtc }).FirstOrDefaultAsync(cancellationToken);
+            if (cycle is null || cycle.ReleasedAtUtc is not null)
+            {
+                errors.Add("Choose a promotion cycle whose outcomes are not released yet.");
+            }
+
+            cycleName = cycle?.Name;
+        }
+        else if (await db.PromotionCycles.AnyAsync(c => c.ReleasedAtUtc == null, cancellationToken))
+        {
+            errors.Add("Choose the promotion cycle the session belongs to.");
+        }
+
         if (errors.Count > 0)
         {
             throw new ValidationException(errors);
@@ -60,6 +77,7 @@ public sealed class CreateSession(IDbContextFactory<GrowthDbContext> dbFactory, 
             TargetLevel = request.TargetLevel,
             ScheduledOn = request.ScheduledOn,
             ChairId = request.ChairId,
+            CycleId = request.CycleId,
             IsBlind = request.IsBlind,
             State = SessionState.Nominating,
             CreatedAtUtc = now,
@@ -71,7 +89,7 @@ public sealed class CreateSession(IDbContextFactory<GrowthDbContext> dbFactory, 
         await db.SaveChangesAsync(cancellationToken);
         db.Record(actor, now, AuditEventTypes.SessionCreated, "CalibrationSession", session.Id.ToString(),
             $"{actor.Name} created calibration session \"{name}\" for Level {request.TargetLevel}",
-            after: new { name, request.TargetLevel, request.ScheduledOn, chair = people.First(p => p.Id == request.ChairId).Name, panel = people.Select(p => p.Name), blind = request.IsBlind });
+            after: new { name, cycle = cycleName, request.TargetLevel, request.ScheduledOn, chair = people.First(p => p.Id == request.ChairId).Name, panel = people.Select(p => p.Name), blind = request.IsBlind });
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return session.Id;

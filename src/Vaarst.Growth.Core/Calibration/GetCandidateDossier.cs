@@ -14,19 +14,26 @@ namespace Vaarst.Growth.Core.Calibration;
 /// <param name="PersonId">The candidate, only while the reader may also open their named record (the session is open and they see the name).</param>
 public sealed record CandidateDossier(
     int NominationId, int SessionId, string SessionName, int TargetLevel, bool SeesIdentities, string Label, string? ManagerName, string? Specialism,
-    string CaseStatement, GapCounts Overall, IReadOnlyList<DossierArea> Areas, Outcome? Decision, string? DecisionRationale, int? PersonId);
+    string CaseStatement, GapCounts Overall, IReadOnlyList<DossierArea> Areas, Outcome? Decision, string? DecisionRationale, int? PersonId,
+    DossierFrozen? Frozen = null, Trajectory? Trajectory = null);
+
+/// <summary>The frozen record the dossier shows: when it was captured, its hash, and how many statements read differently live now (while the session runs).</summary>
+public sealed record DossierFrozen(DateTime CapturedAtUtc, string ContentHash, int ChangedSince);
 
 public sealed record DossierArea(string Section, string Name, bool IsDefined, GapCounts Counts, IReadOnlyList<DossierStatement> Statements);
 
 /// <param name="ReviewComments">Reviewers' comments; the reviewer is "Line manager" while identities are hidden.</param>
-public sealed record DossierStatement(string Text, GapState State, IReadOnlyList<EvidenceView> Evidence, IReadOnlyList<DossierComment> ReviewComments);
+/// <param name="Rating">The candidate's self-rating (stored name), or null without an item.</param>
+public sealed record DossierStatement(string Text, GapState State, IReadOnlyList<EvidenceView> Evidence, IReadOnlyList<DossierComment> ReviewComments, string? Rating = null);
 
 public sealed record DossierComment(string Reviewer, DecisionKind Kind, string Comment, DateTime AtUtc);
 
 /// <summary>
-/// A candidate's items, evidence, review comments and gap summary, read-only, for the session's panel (the drill-down
-/// and the promotion packet), open or closed: the session's own record. Where the reader does not see the candidate
-/// by name (<see cref="PanelReading.NamedNominations"/>), the candidate's and reviewers' names are never read and
+/// A candidate's items, self-ratings, evidence, review comments and gap summary, read-only, for the session's panel (the
+/// drill-down and the promotion packet), open or closed: the session's own record. Once the session has started it is the
+/// frozen record captured then (<see cref="DossierSnapshot"/>), with its hash and, while the session runs, how many
+/// statements read differently live; before, it is read live. Where the reader does not see the candidate by name
+/// (<see cref="PanelReading.NamedNominations"/>), the candidate's, manager's and reviewers' names are left out and
 /// uploaded files appear under name-free names, downloaded through the session.
 /// </summary>
 public sealed class GetCandidateDossier(IDbContextFactory<GrowthDbContext> dbFactory)
@@ -46,40 +53,27 @@ public sealed class GetCandidateDossier(IDbContextFactory<GrowthDbContext> dbFac
         var sees = nomination.Named;
         var label = SessionAccess.Label(nomination.Alias);
 
-        var gap = await GetGap.ReadAsync(db, nomination.CandidateId, session.TargetLevel, readable: null, own: false, cancellationToken, withName: sees)
-            ?? throw new NotFoundException("That candidate is not in a session you sit on.");
-        var itemIds = gap.Areas.SelectMany(a => a.Statements).Where(s => s.ItemId is not null).Select(s => s.ItemId!.Value).ToList();
-        var evidence = await db.EvidenceSupports.AsNoTracking()
-            .Where(s => itemIds.Contains(s.ChecklistItemId) && !s.Evidence!.IsArchived)
-            .Select(s => new { s.ChecklistItemId, s.EvidenceId })
-            .ToListAsync(cancellationToken);
-        // Only the evidence supporting the statements, not the candidate's whole library.
-        var supporting = evidence.Select(e => e.EvidenceId).Distinct().ToList();
-        var views = await EvidenceView.ReadAsync(db,
-            db.Evidence.AsNoTracking().Where(e => e.OwnerId == nomination.CandidateId && !e.IsArchived && supporting.Contains(e.Id)), colleagueNames: sees, cancellationToken);
-        if (!sees)
+        var snapshot = await db.DossierSnapshots.AsNoTracking().Where(d => d.NominationId == nominationId).FirstOrDefaultAsync(cancellationToken);
+        var live = snapshot is null || session.State == SessionState.InSession
+            ? await CandidateRecords.ReadLiveAsync(db, nomination.CandidateId, nomination.NominatedById, session.TargetLevel, cancellationToken)
+            : null;
+        var record = snapshot is null ? live : CandidateRecords.Deserialize(snapshot.Content);
+        if (record is null)
         {
-            views = views.Select(v => v.Kind == EvidenceKind.File ? v with { FileName = PanelReading.NameFreeFileName(label, v.Id, v.ContentType) } : v).ToList();
+            throw new NotFoundException("That candidate is not in a session you sit on.");
         }
 
-        var comments = await db.ReviewDecisions.AsNoTracking()
-            .Where(d => itemIds.Contains(d.ChecklistItemId) && d.Comment != null)
-            .OrderBy(d => d.DecidedAtUtc)
-            .Select(d => new { d.ChecklistItemId, Reviewer = sees ? d.Reviewer!.Name : null, d.Kind, d.Comment, d.DecidedAtUtc })
-            .ToListAsync(cancellationToken);
-        var managerName = sees ? await db.People.Where(p => p.Id == nomination.NominatedById).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken) : null;
-
-        var evidenceByItem = evidence.ToLookup(e => e.ChecklistItemId, e => e.EvidenceId);
-        var commentsByItem = comments.ToLookup(c => c.ChecklistItemId);
-        var areas = gap.Sections.SelectMany(section => section.Areas.Select(area => new DossierArea(section.Name, area.Name, area.IsDefined, area.Counts,
+        var frozen = snapshot is null
+            ? null
+            : new DossierFrozen(snapshot.CapturedAtUtc, snapshot.ContentHash, live is null ? 0 : CandidateRecords.ChangesSince(record, live));
+        var areas = record.Areas.Select(area => new DossierArea(area.Section, area.Name, area.IsDefined, area.Counts,
             area.Statements.Select(st => new DossierStatement(st.Text, st.State,
-                st.ItemId is { } id ? views.Where(v => evidenceByItem[id].Contains(v.Id)).ToList() : [],
-                st.ItemId is { } itemId
-                    ? commentsByItem[itemId].Select(c => new DossierComment(c.Reviewer ?? "Line manager", c.Kind, c.Comment!, c.DecidedAtUtc)).ToList()
-                    : [])).ToList()))).ToList();
+                st.Evidence.Select(e => sees || e.View.Kind != EvidenceKind.File ? e.View : e.View with { FileName = PanelReading.NameFreeFileName(label, e.View.Id, e.View.ContentType) }).ToList(),
+                st.Comments.Select(c => sees ? c : c with { Reviewer = "Line manager" }).ToList(), st.Rating)).ToList())).ToList();
 
         return new CandidateDossier(nomination.Id, session.Id, session.Name, session.TargetLevel, sees,
-            sees ? gap.PersonName : label, managerName, gap.Specialism, nomination.CaseStatement, gap.Overall, areas,
-            nomination.Decision, nomination.DecisionRationale, sees && session.State != SessionState.Closed ? nomination.CandidateId : null);
+            sees ? record.Name : label, sees ? record.ManagerName : null, record.Specialism, nomination.CaseStatement, record.Overall, areas,
+            nomination.Decision, nomination.DecisionRationale, sees && session.State != SessionState.Closed ? nomination.CandidateId : null, frozen,
+            (await Trajectories.ForAsync(db, [nomination.Id], cancellationToken))[nomination.Id]);
     }
 }

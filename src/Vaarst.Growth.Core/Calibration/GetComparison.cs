@@ -7,7 +7,7 @@ using Vaarst.Growth.Core.Review;
 namespace Vaarst.Growth.Core.Calibration;
 
 /// <summary>A column: one candidate, labelled blind unless the caller sees this candidate by name (<see cref="People.PanelReading.NamedNominations"/>).</summary>
-public sealed record ComparisonCandidate(int NominationId, string Label, string? Specialism, GapCounts Overall, bool Named = false);
+public sealed record ComparisonCandidate(int NominationId, string Label, string? Specialism, GapCounts Overall, bool Named = false, Trajectory? Trajectory = null);
 
 /// <summary>A row: one defined area of the session's target level.</summary>
 public sealed record ComparisonArea(string Section, bool AppliesToAll, string Anchor, string Name);
@@ -22,6 +22,7 @@ public sealed record Comparison(int SessionId, string SessionName, int TargetLev
 /// <summary>
 /// The side-by-side comparison for a session's panel: areas × candidates with signed-off coverage, evidence count,
 /// most recent evidence and items needing re-confirmation. The same number of queries whatever the number of candidates.
+/// Once the session has started, each candidate's cells come from their frozen record (<see cref="DossierSnapshot"/>), not live data.
 /// </summary>
 public sealed class GetComparison(IDbContextFactory<GrowthDbContext> dbFactory)
 {
@@ -37,12 +38,15 @@ public sealed class GetComparison(IDbContextFactory<GrowthDbContext> dbFactory)
             .OrderBy(n => n.Alias.Length).ThenBy(n => n.Alias)
             .Select(n => new { n.Id, n.Alias, n.CandidateId, Name = named.Contains(n.Id) ? n.Candidate!.Name : null, n.Candidate!.CraftId, n.Candidate.Specialism })
             .ToListAsync(cancellationToken);
-        var crafts = candidates.Where(c => c.CraftId != null).Select(c => c.CraftId!.Value).Distinct().ToList();
+        var ids = candidates.Select(c => c.Id).ToList();
+        var frozen = (await db.DossierSnapshots.AsNoTracking().Where(d => ids.Contains(d.NominationId)).Select(d => new { d.NominationId, d.Content }).ToListAsync(cancellationToken))
+            .ToDictionary(d => d.NominationId, d => CandidateRecords.Deserialize(d.Content));
+        var crafts = candidates.Select(c => frozen.TryGetValue(c.Id, out var r) ? r.CraftId : c.CraftId).Where(c => c != null).Select(c => c!.Value).Distinct().ToList();
         var grid = await AreaGrid.LoadAsync(db, session.TargetLevel, crafts, cancellationToken);
 
         // Flat rows (an item once per supporting evidence) rather than a nested collection: EF would join a filtered
         // derived table, which SQLite materialises for the whole organisation's evidence before joining 30 people.
-        var people = candidates.Select(c => c.CandidateId).ToList();
+        var people = candidates.Where(c => !frozen.ContainsKey(c.Id)).Select(c => c.CandidateId).ToList();
         var supported = await (
                 from i in db.ChecklistItems.AsNoTracking()
                 where people.Contains(i.PersonId)
@@ -63,6 +67,12 @@ public sealed class GetComparison(IDbContextFactory<GrowthDbContext> dbFactory)
         var areas = grid.Areas.Select(a => new ComparisonArea(a.Section, a.AppliesToAll, a.Anchor, a.Name)).ToList();
         var columns = candidates.Select(c =>
         {
+            if (frozen.TryGetValue(c.Id, out var record))
+            {
+                return grid.Row(record.CraftId, record.Specialism, _ => new ComparisonCell(GapCounts.Empty, 0, null))
+                    .Select((cell, row) => cell is null ? null : FrozenCell(record, grid.Areas[row].Section, grid.Areas[row].Anchor) ?? cell).ToList();
+            }
+
             var mine = items[c.CandidateId].ToDictionary(i => i.StatementId);
             return grid.Row(c.CraftId, c.Specialism, ids =>
             {
@@ -72,9 +82,16 @@ public sealed class GetComparison(IDbContextFactory<GrowthDbContext> dbFactory)
             });
         }).ToList();
 
-        var header = candidates.Select((c, index) => new ComparisonCandidate(c.Id, c.Name ?? SessionAccess.Label(c.Alias), c.Specialism,
-            columns[index].Where(cell => cell is not null).Aggregate(GapCounts.Empty, (sum, cell) => sum.Add(cell!.Counts)), c.Name is not null)).ToList();
+        var trajectories = await Trajectories.ForAsync(db, ids, cancellationToken);
+        var header = candidates.Select((c, index) => new ComparisonCandidate(c.Id, c.Name ?? SessionAccess.Label(c.Alias), frozen.TryGetValue(c.Id, out var r) ? r.Specialism : c.Specialism,
+            columns[index].Where(cell => cell is not null).Aggregate(GapCounts.Empty, (sum, cell) => sum.Add(cell!.Counts)), c.Name is not null,
+            trajectories.GetValueOrDefault(c.Id))).ToList();
         var rows = areas.Select((_, row) => (IReadOnlyList<ComparisonCell?>)columns.Select(column => column[row]).ToList()).ToList();
         return new Comparison(session.Id, session.Name, session.TargetLevel, header.All(c => c.Named), areas, header, rows);
     }
+
+    private static ComparisonCell? FrozenCell(CandidateRecord record, string section, string anchor) =>
+        record.Areas.FirstOrDefault(a => TextIdentity.Same(a.Section, section) && TextIdentity.Same(a.Anchor, anchor)) is { } area
+            ? new ComparisonCell(area.Counts, area.EvidenceCount, area.LatestEvidence)
+            : null;
 }

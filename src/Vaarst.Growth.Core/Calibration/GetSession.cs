@@ -7,7 +7,11 @@ namespace Vaarst.Growth.Core.Calibration;
 /// <param name="SeesIdentities">Every candidate is shown to the caller by name (the session is not blind, or they revealed each one).</param>
 public sealed record SessionView(
     int Id, string Name, int TargetLevel, DateOnly ScheduledOn, SessionState State, bool IsBlind, bool IsChair, bool SeesIdentities,
-    int Version, IReadOnlyList<string> Panel, IReadOnlyList<RevealView> Reveals, IReadOnlyList<CandidateView> Candidates);
+    int Version, IReadOnlyList<string> Panel, IReadOnlyList<RevealView> Reveals, IReadOnlyList<CandidateView> Candidates, string? CycleName = null,
+    IReadOnlyList<CycleOption>? LaterCycles = null);
+
+/// <summary>A promotion cycle a Not yet / Defer can name to look at the candidate again.</summary>
+public sealed record CycleOption(int Id, string Name);
 
 /// <summary>Who revealed which candidate and why (shown to the chair).</summary>
 public sealed record RevealView(string MemberName, string CandidateLabel, string Reason, DateTime RevealedAtUtc);
@@ -26,7 +30,11 @@ public sealed record CandidateView(
     int NominationId, string Label, string? ManagerName, string CaseStatement, PreReadView? MyPreRead, int PreReadCount,
     IReadOnlyList<PreReadView> OtherPreReads, Outcome? Decision, string? DecisionRationale, int Version,
     bool Named = false, int? PersonId = null, bool CanReveal = false, string? Recusal = null, bool ChairRecused = false,
-    bool CanPreRead = false, bool CanDecide = false);
+    bool CanPreRead = false, bool CanDecide = false, IReadOnlyList<string>? PlanOptions = null,
+    string? PlanAreas = null, string? RevisitCycle = null, IReadOnlyList<ReopenedDecision>? History = null, string? Reopen = null, bool CanRequestReopen = false);
+
+/// <summary>A decision replaced after reopening: what it was, and why it was reopened.</summary>
+public sealed record ReopenedDecision(Outcome Decision, string Rationale, DateTime? DecidedAtUtc, string Reason);
 
 public sealed record PreReadView(string MemberName, Outcome Outcome, string? Note, DateTime SubmittedAtUtc);
 
@@ -59,7 +67,8 @@ public sealed class GetSession(IDbContextFactory<GrowthDbContext> dbFactory, Tim
             .OrderBy(n => n.Alias.Length).ThenBy(n => n.Alias)
             .Select(n => new
             {
-                n.Id, n.Alias, n.CaseStatement, n.Decision, n.DecisionRationale, n.Version, n.CandidateId,
+                n.Id, n.Alias, n.CaseStatement, n.Decision, n.DecisionRationale, n.Version, n.CandidateId, n.PlanAreas,
+                Revisit = db.PromotionCycles.Where(c => c.Id == n.RevisitCycleId).Select(c => c.Name).FirstOrDefault(),
                 // Names are only read from the database when the caller may see them.
                 Name = named.Contains(n.Id) ? n.Candidate!.Name : null,
                 Manager = named.Contains(n.Id) ? db.People.Where(p => p.Id == n.NominatedById).Select(p => p.Name).FirstOrDefault() : null,
@@ -71,6 +80,14 @@ public sealed class GetSession(IDbContextFactory<GrowthDbContext> dbFactory, Tim
             })
             .ToListAsync(cancellationToken);
 
+        var ids = nominations.Select(n => n.Id).ToList();
+        var planOptions = (await db.DossierSnapshots.AsNoTracking().Where(d => ids.Contains(d.NominationId)).Select(d => new { d.NominationId, d.Content }).ToListAsync(cancellationToken))
+            .ToDictionary(d => d.NominationId, d => (IReadOnlyList<string>)CandidateRecords.Deserialize(d.Content).Areas.Where(a => a.IsDefined).Select(a => a.Name).Distinct().ToList());
+        var laterCycles = await db.PromotionCycles.AsNoTracking().Where(c => c.ReleasedAtUtc == null && c.Id != session.CycleId)
+            .OrderBy(c => c.OpensOn).Select(c => new CycleOption(c.Id, c.Name)).ToListAsync(cancellationToken);
+        var reopens = await db.ReopenRequests.AsNoTracking().Where(r => ids.Contains(r.NominationId)).OrderBy(r => r.RequestedAtUtc).ToListAsync(cancellationToken);
+        var released = session.State == SessionState.Closed
+            && (session.CycleId is not { } cycleOf || await db.PromotionCycles.AnyAsync(c => c.Id == cycleOf && c.ReleasedAtUtc != null, cancellationToken));
         var candidates = nominations.Select(n =>
         {
             var mine = n.PreReads.FirstOrDefault(p => p.PanelMemberId == me);
@@ -88,10 +105,20 @@ public sealed class GetSession(IDbContextFactory<GrowthDbContext> dbFactory, Tim
                 Recusal: recusal is { } reason ? Recusal.Describe(reason) : null,
                 ChairRecused: conflict.Of(session.ChairId) is not null,
                 CanPreRead: recusal is null && session.State != SessionState.Closed && n.Decision is null,
-                CanDecide: session.State == SessionState.InSession && conflict.MayDecide(session, me));
+                CanDecide: (session.State == SessionState.InSession || reopens.Any(r => r.NominationId == n.Id && r.ApprovedAtUtc != null && r.RedecidedAtUtc == null))
+                    && conflict.MayDecide(session, me),
+                PlanOptions: planOptions.GetValueOrDefault(n.Id), PlanAreas: n.PlanAreas, RevisitCycle: n.Revisit,
+                History: reopens.Where(r => r.NominationId == n.Id && r.RedecidedAtUtc != null)
+                    .Select(r => new ReopenedDecision(r.PreviousDecision, r.PreviousRationale, r.PreviousDecidedAtUtc, r.Reason)).ToList(),
+                Reopen: reopens.FirstOrDefault(r => r.NominationId == n.Id && r.RedecidedAtUtc == null) is { } open
+                    ? open.ApprovedAtUtc is null ? "Reopening requested: waiting for an administrator's approval." : "Reopened: record the decision again."
+                    : null,
+                CanRequestReopen: released && session.ChairId == me && n.Decision is not null && !reopens.Any(r => r.NominationId == n.Id && r.RedecidedAtUtc == null));
         }).ToList();
 
         return new SessionView(session.Id, session.Name, session.TargetLevel, session.ScheduledOn, session.State, session.IsBlind, session.ChairId == me,
-            candidates.All(c => c.Named), session.Version, panel, reveals, candidates);
+            candidates.All(c => c.Named), session.Version, panel, reveals, candidates,
+            session.CycleId is { } cycleId ? await db.PromotionCycles.Where(c => c.Id == cycleId).Select(c => c.Name).FirstOrDefaultAsync(cancellationToken) : null,
+            laterCycles);
     }
 }

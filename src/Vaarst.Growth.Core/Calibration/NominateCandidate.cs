@@ -23,11 +23,17 @@ public sealed class NominateCandidate(IDbContextFactory<GrowthDbContext> dbFacto
         var candidate = await db.People.AsNoTracking().Where(p => p.Id == request.CandidateId && p.ManagerId == managerId && p.IsActive)
             .Select(p => new { p.Id, p.Name, p.CurrentLevel, p.TargetLevel }).FirstOrDefaultAsync(cancellationToken)
             ?? throw new ForbiddenException("You can only nominate your own direct reports.");
-        var session = await db.CalibrationSessions.FirstOrDefaultAsync(s => s.Id == request.SessionId, cancellationToken)
+        var session = await db.CalibrationSessions.Include(s => s.Cycle).FirstOrDefaultAsync(s => s.Id == request.SessionId, cancellationToken)
             ?? throw new NotFoundException("That calibration session does not exist.");
         if (session.State != SessionState.Nominating)
         {
             throw new ValidationException("Nominations for this session are closed: the chair has started it.");
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        if (session.Cycle is { } cycle && CycleCalendar.PhaseOn(cycle, DateOnly.FromDateTime(now)) > CyclePhase.SelfAssessment)
+        {
+            throw new ValidationException($"Nominations for \"{cycle.Name}\" are closed: the cycle has moved on to calibration.");
         }
 
         if (!Eligibility.IsBelow(candidate.CurrentLevel, session.TargetLevel))
@@ -50,7 +56,6 @@ public sealed class NominateCandidate(IDbContextFactory<GrowthDbContext> dbFacto
             throw new ValidationException($"{candidate.Name} is already nominated for this session.");
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
         var conflicts = await Recusal.ForCandidateAsync(db, candidate.Id, managerId, DateOnly.FromDateTime(now), cancellationToken);
         var panel = await db.PanelMembers.Where(m => m.SessionId == session.Id).Select(m => m.PersonId).ToListAsync(cancellationToken);
         if (panel.All(member => conflicts.Of(member) is not null))

@@ -35,11 +35,15 @@ public sealed class GrowthDbContext(DbContextOptions<GrowthDbContext> options) :
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<Gap.DevelopmentPlan> DevelopmentPlans => Set<Gap.DevelopmentPlan>();
+    public DbSet<Calibration.ReopenRequest> ReopenRequests => Set<Calibration.ReopenRequest>();
+    public DbSet<Calibration.PromotionCycle> PromotionCycles => Set<Calibration.PromotionCycle>();
     public DbSet<Calibration.CalibrationSession> CalibrationSessions => Set<Calibration.CalibrationSession>();
     public DbSet<Calibration.PanelMember> PanelMembers => Set<Calibration.PanelMember>();
     public DbSet<Calibration.Nomination> Nominations => Set<Calibration.Nomination>();
     public DbSet<Calibration.PreRead> PreReads => Set<Calibration.PreRead>();
     public DbSet<Calibration.IdentityReveal> IdentityReveals => Set<Calibration.IdentityReveal>();
+    public DbSet<Calibration.DossierSnapshot> DossierSnapshots => Set<Calibration.DossierSnapshot>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -75,6 +79,11 @@ public sealed class GrowthDbContext(DbContextOptions<GrowthDbContext> options) :
             if (entry.Entity is AuditEvent && entry.State is EntityState.Modified or EntityState.Deleted)
             {
                 throw new InvalidOperationException("Audit events are append-only: they are never updated or deleted.");
+            }
+
+            if (entry.Entity is Calibration.DossierSnapshot && entry.State is EntityState.Modified or EntityState.Deleted)
+            {
+                throw new InvalidOperationException("Frozen records are immutable: a captured dossier is never updated or deleted.");
             }
 
             if (entry is { Entity: Person person, State: EntityState.Modified } && entry.Property(nameof(Person.IsActive)).IsModified

@@ -34,5 +34,6 @@ public static class TextIdentity
         modelBuilder.Entity<Section>().Property(s => s.Name).UseCollation(SqliteCollation);
         modelBuilder.Entity<Area>().Property(a => a.Anchor).UseCollation(SqliteCollation);
         modelBuilder.Entity<Person>().Property(p => p.Email).UseCollation(SqliteCollation);
+        modelBuilder.Entity<Calibration.PromotionCycle>().Property(c => c.Name).UseCollation(SqliteCollation);
     }
 }

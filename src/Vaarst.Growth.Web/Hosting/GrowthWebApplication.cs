@@ -30,8 +30,11 @@ public static class GrowthWebApplication
         var authenticationMode = GrowthAuthentication.ResolveMode(builder.Configuration, builder.Environment);
         GrowthAuthentication.EnsureSafe(authenticationMode, builder.Configuration, builder.Environment);
 
-        builder.Services.AddGrowthCore(builder.Configuration, builder.Environment.ContentRootPath);
+        // Hosted services start in the order they are registered: the database is migrated before any other (Data
+        // Protection's key-ring loader, the notification sender) reads it.
         builder.Services.AddHostedService<DatabaseInitializer>();
+        builder.Services.AddGrowthCore(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddHostedService<CycleReleaseTimer>();
         builder.Services.AddGrowthAuthentication(authenticationMode, builder.Configuration, builder.Environment.IsDevelopment());
         builder.Services.AddSingleton(new SignInOptions(authenticationMode));
         KeyProtection.Configure(

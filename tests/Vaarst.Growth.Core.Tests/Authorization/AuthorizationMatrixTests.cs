@@ -138,6 +138,16 @@ public sealed class AuthorizationMatrixTests
         new(typeof(OpenCandidateEvidenceFile), EdasPanel, async (m, a) => (await m.S.UseCase<OpenCandidateEvidenceFile>().HandleAsync(a, new OpenCandidateEvidenceFileRequest(m.NominationId, m.FileEvidenceId), Ct)).Content.Dispose()),
         new(typeof(RevealIdentities), EdasPanel, (m, a) => m.S.UseCase<RevealIdentities>().HandleAsync(a, new RevealIdentitiesRequest(m.NominationId, "Conflict check"), Ct)),
         new(typeof(SubmitPreRead), [Caller.Panel, Caller.RevealedPanel], (m, a) => m.S.UseCase<SubmitPreRead>().HandleAsync(a, new SubmitPreReadRequest(m.NominationId, Outcome.Promote, null), Ct)),
+        new(typeof(CreateCycle), [Caller.Admin], (m, a) => m.S.UseCase<CreateCycle>().HandleAsync(a, new CreateCycleRequest("2027 H1", m.Today, m.Today.AddDays(7), m.Today.AddDays(14)), Ct)),
+        new(typeof(ListCycles), [Caller.Admin], (m, a) => m.S.UseCase<ListCycles>().HandleAsync(a, Ct)),
+        new(typeof(AdvanceCycle), [Caller.Admin], async (m, a) => await m.S.UseCase<AdvanceCycle>().HandleAsync(a, new AdvanceCycleRequest(await m.CycleAsync(), CyclePhase.Upcoming), Ct)),
+        new(typeof(ReleaseDueCycles), [Caller.Admin], (m, a) => m.S.UseCase<ReleaseDueCycles>().HandleAsync(a, Ct)),
+        new(typeof(GetDevelopmentPlans), NamedReaders, (m, a) => m.S.UseCase<GetDevelopmentPlans>().HandleAsync(a, m.S.Edge.PersonId, Ct)),
+        new(typeof(GetCurrentCycle), People, (m, a) => m.S.UseCase<GetCurrentCycle>().HandleAsync(a, Ct)),
+        new(typeof(AcknowledgeOutcome), [Caller.Self], async (m, a) => await m.S.UseCase<AcknowledgeOutcome>().HandleAsync(a, await m.ReleasedOutcomeAsync(), Ct)),
+        new(typeof(RequestReopen), [Caller.OtherPanel], async (m, a) => await m.S.UseCase<RequestReopen>().HandleAsync(a, new RequestReopenRequest(await m.ReleasedOutcomeAsync(), "New evidence"), Ct)),
+        new(typeof(ApproveReopen), [Caller.Admin], async (m, a) => await m.S.UseCase<ApproveReopen>().HandleAsync(a, await m.ReopenAsync(), Ct)),
+        new(typeof(ListReopenRequests), [Caller.Admin], (m, a) => m.S.UseCase<ListReopenRequests>().HandleAsync(a, Ct)),
         new(typeof(GetConsistencyAnalytics), [Caller.Admin, Caller.Panel, Caller.OtherPanel], (m, a) => m.S.UseCase<GetConsistencyAnalytics>().HandleAsync(a, Ct)),
     ];
 
@@ -233,6 +243,7 @@ public sealed class AuthorizationMatrixTests
         nameof(ExportDirectory), nameof(GetPersonForEdit), nameof(GetAuditLog), nameof(ExportAuditLog), nameof(GetChecklist),
         nameof(GetEvidenceLibrary), nameof(GetItem), nameof(OpenEvidenceFile), nameof(GetGap), nameof(ExportGap), nameof(GetSession),
         nameof(GetComparison), nameof(ExportComparison), nameof(GetCandidateDossier), nameof(OpenCandidateEvidenceFile), nameof(GetConsistencyAnalytics),
+        nameof(ListCycles), nameof(GetCurrentCycle), nameof(ListReopenRequests), nameof(GetDevelopmentPlans),
         nameof(GetCorroborationCandidates), nameof(GetCorroborationRequest), nameof(GetMyCorroborationRequests), nameof(GetGitHubImport), nameof(ListGitHubWork),
     ];
 
@@ -259,6 +270,11 @@ public sealed class AuthorizationMatrixTests
         [nameof(EditEvidence)] = m => WithdrawAsync(m),
         [nameof(RestoreEvidence)] = m => m.S.UseCase<ArchiveEvidence>().HandleAsync(m.S.Edge, new EvidenceRef(m.FileEvidenceId, m.EvidenceVersion(m.FileEvidenceId)), Ct),
         [nameof(StartSession)] = m => m.S.UseCase<NominateCandidate>().HandleAsync(m.S.Manager, new NominateCandidateRequest(m.OpenSessionId, m.S.Edge.PersonId!.Value, "Ready"), Ct),
+        [nameof(ReleaseDueCycles)] = m => m.S.UseCase<CreateCycle>().HandleAsync(m.S.Admin, new CreateCycleRequest("Due", m.Today.AddDays(-20), m.Today.AddDays(-10), m.Today), Ct),
+        [nameof(AcknowledgeOutcome)] = m => m.ReleasedOutcomeAsync(),
+        [nameof(AdvanceCycle)] = m => m.CycleAsync(),
+        [nameof(RequestReopen)] = m => m.ReleasedOutcomeAsync(),
+        [nameof(ApproveReopen)] = m => m.ReopenAsync(),
         [nameof(CloseSession)] = m => m.S.UseCase<RecordDecision>().HandleAsync(m.S.Panel1, new RecordDecisionRequest(m.NominationId, m.NominationVersion(), Outcome.Promote, "Strong"), Ct),
     };
 
@@ -473,6 +489,40 @@ public sealed class AuthorizationMatrixTests
             using var db = S.Database.CreateDbContext();
             return db.Evidence.Where(e => e.Id == (evidenceId ?? EvidenceId)).Select(e => e.Version).Single();
         }
+
+        private int? _cycleId;
+        private int? _releasedOutcomeId;
+
+        /// <summary>A promotion cycle that opens tomorrow (made on first use, so sessions of the matrix need none).</summary>
+        public async Task<int> CycleAsync() =>
+            _cycleId ??= await S.UseCase<CreateCycle>().HandleAsync(S.Admin, new CreateCycleRequest("Matrix cycle", Today.AddDays(1), Today.AddDays(7), Today.AddDays(14)), Ct);
+
+        /// <summary>Eda's decided outcome of a closed session from before cycles (so released on close), made on first use.</summary>
+        public async Task<int> ReleasedOutcomeAsync()
+        {
+            if (_releasedOutcomeId is { } id)
+            {
+                return id;
+            }
+
+            var session = await S.UseCase<CreateSession>().HandleAsync(S.Admin, new CreateSessionRequest("Released", 4, Today, [S.Panel1.PersonId!.Value], S.Panel3.PersonId!.Value), Ct);
+            var nomination = await S.UseCase<NominateCandidate>().HandleAsync(S.Manager, new NominateCandidateRequest(session, S.Edge.PersonId!.Value, "Ready"), Ct);
+            await S.UseCase<StartSession>().HandleAsync(S.Panel3, session, Ct);
+            await using (var db = S.Database.CreateDbContext())
+            {
+                var version = await db.Nominations.Where(n => n.Id == nomination).Select(n => n.Version).SingleAsync(Ct);
+                await S.UseCase<RecordDecision>().HandleAsync(S.Panel3, new RecordDecisionRequest(nomination, version, Outcome.Promote, "Strong"), Ct);
+            }
+
+            await S.UseCase<CloseSession>().HandleAsync(S.Panel3, session, Ct);
+            return (_releasedOutcomeId = nomination).Value;
+        }
+
+        private int? _reopenId;
+
+        /// <summary>The chair of <see cref="ReleasedOutcomeAsync"/>'s session (Rae, on another panel) asked to reopen it.</summary>
+        public async Task<int> ReopenAsync() =>
+            _reopenId ??= await S.UseCase<RequestReopen>().HandleAsync(S.Panel3, new RequestReopenRequest(await ReleasedOutcomeAsync(), "New evidence"), Ct);
 
         public int CorroborationVersion()
         {

@@ -76,9 +76,10 @@ public sealed class CalibrationTests
     public async Task Blind_session_hides_names_and_managers_in_every_panel_result_until_a_member_reveals_with_a_reason()
     {
         await using var s = await CreateAsync();
-        var (session, edge, ml) = await StartedAsync(s);
+        // Reviewed before the start, so the frozen record holds the comment.
         var itemId = await SubmittedItemAsync(s);
         await s.UseCase<RequestChanges>().HandleAsync(s.Manager, new DecisionRequest(itemId, (await s.ItemAsync(itemId)).Version, "Please add the results run", s.Seen(itemId)), Ct);
+        var (session, edge, ml) = await StartedAsync(s);
         var dossier = await s.UseCase<GetCandidateDossier>().HandleAsync(s.Panel2, edge, Ct);
         var comment = dossier.Areas.SelectMany(a => a.Statements).SelectMany(st => st.ReviewComments).Single();
         Assert.Equal(("Line manager", "Please add the results run"), (comment.Reviewer, comment.Comment));

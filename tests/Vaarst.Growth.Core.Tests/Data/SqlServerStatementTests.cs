@@ -114,6 +114,16 @@ public sealed class SqlServerStatementTests
         new(typeof(OpenCandidateEvidenceFile), async (u, a) => (await u.UseCase<OpenCandidateEvidenceFile>().HandleAsync(a, new OpenCandidateEvidenceFileRequest(1, 1), Ct)).Content.Dispose()),
         new(typeof(RevealIdentities), (u, a) => u.UseCase<RevealIdentities>().HandleAsync(a, new RevealIdentitiesRequest(1, "Conflict check"), Ct)),
         new(typeof(SubmitPreRead), (u, a) => u.UseCase<SubmitPreRead>().HandleAsync(a, new SubmitPreReadRequest(1, Outcome.Promote, null), Ct)),
+        new(typeof(CreateCycle), (u, a) => u.UseCase<CreateCycle>().HandleAsync(a, new CreateCycleRequest("2027 H1", Today, Today.AddDays(7), Today.AddDays(14)), Ct)),
+        new(typeof(ListCycles), (u, a) => u.UseCase<ListCycles>().HandleAsync(a, Ct)),
+        new(typeof(AdvanceCycle), (u, a) => u.UseCase<AdvanceCycle>().HandleAsync(a, new AdvanceCycleRequest(1, CyclePhase.Upcoming), Ct)),
+        new(typeof(ReleaseDueCycles), (u, a) => u.UseCase<ReleaseDueCycles>().HandleAsync(a, Ct)),
+        new(typeof(GetDevelopmentPlans), (u, a) => u.UseCase<GetDevelopmentPlans>().HandleAsync(a, null, Ct)),
+        new(typeof(GetCurrentCycle), (u, a) => u.UseCase<GetCurrentCycle>().HandleAsync(a, Ct)),
+        new(typeof(RequestReopen), (u, a) => u.UseCase<RequestReopen>().HandleAsync(a, new RequestReopenRequest(1, "New evidence"), Ct)),
+        new(typeof(ApproveReopen), (u, a) => u.UseCase<ApproveReopen>().HandleAsync(a, 1, Ct)),
+        new(typeof(ListReopenRequests), (u, a) => u.UseCase<ListReopenRequests>().HandleAsync(a, Ct)),
+        new(typeof(AcknowledgeOutcome), (u, a) => u.UseCase<AcknowledgeOutcome>().HandleAsync(a, 1, Ct)),
         new(typeof(GetConsistencyAnalytics), (u, a) => u.UseCase<GetConsistencyAnalytics>().HandleAsync(a, Ct)),
     ];
 

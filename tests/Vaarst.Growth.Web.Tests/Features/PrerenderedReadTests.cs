@@ -60,6 +60,17 @@ public sealed class PrerenderedReadTests : ComponentTestContext
         await using var circuit = new Circuit();
         await circuit.SignInAsync(database, email);
         circuit.PageState.Persist(key, handedOver);
+        // The promotion cycle's banner (home, team) and the development plan (gap view) hand over their own reads the same way.
+        if (PageState.TryTake<Core.Calibration.CycleOverview>(nameof(Core.Calibration.CycleOverview), out var cycle) && cycle is not null)
+        {
+            circuit.PageState.Persist(nameof(Core.Calibration.CycleOverview), cycle);
+        }
+
+        if (PageState.TryTake<IReadOnlyList<Core.Gap.DevelopmentPlanView>>("DevelopmentPlans", out var plans) && plans is not null)
+        {
+            circuit.PageState.Persist("DevelopmentPlans", plans);
+        }
+
         // What a circuit reads once whatever the page (the layout does it first): the person's time zone (PersonTime).
         await circuit.Services.GetRequiredService<CurrentActor>().GetAsync();
         commands.Reset();
