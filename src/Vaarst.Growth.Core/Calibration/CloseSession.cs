@@ -44,6 +44,18 @@ public sealed class CloseSession(IDbContextFactory<GrowthDbContext> dbFactory, I
                 ? $"{actor.Name} closed \"{session.Name}\"; decisions stay embargoed until the cycle's release"
                 : $"{actor.Name} closed \"{session.Name}\"; decisions are now visible to candidates and their managers",
             new { state = "InSession" }, new { state = "Closed", decisions = nominations.Count });
+        // Outcomes, their e-mails and the team's post commit with the closing (ADR 0012); an embargoed session's wait
+        // for the cycle's release.
+        if (!embargoed)
+        {
+            await notifications.AddAsync(db, nominations.SelectMany(n => new[]
+            {
+                new NotificationMessage(n.CandidateId, NotificationKinds.CalibrationOutcome, $"The calibration panel \"{session.Name}\" has recorded its decision", "/calibration/outcomes"),
+                new NotificationMessage(n.NominatedById, NotificationKinds.CalibrationOutcome, $"Calibration \"{session.Name}\" is closed: see your nominees' outcomes", "/calibration/outcomes"),
+            }).DistinctBy(m => (m.RecipientId, m.Title)).ToList(), cancellationToken);
+            notifications.AddTeamMessage(db, NotificationKinds.OutcomesReleased, "/calibration/outcomes");
+        }
+
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -52,16 +64,5 @@ public sealed class CloseSession(IDbContextFactory<GrowthDbContext> dbFactory, I
         {
             throw new ConflictException("The session changed at the same moment. Nothing was saved: reload and close it again.");
         }
-
-        if (embargoed)
-        {
-            return;
-        }
-
-        await notifications.SendAsync(nominations.SelectMany(n => new[]
-        {
-            new NotificationMessage(n.CandidateId, NotificationKinds.CalibrationOutcome, $"The calibration panel \"{session.Name}\" has recorded its decision", "/calibration/outcomes"),
-            new NotificationMessage(n.NominatedById, NotificationKinds.CalibrationOutcome, $"Calibration \"{session.Name}\" is closed: see your nominees' outcomes", "/calibration/outcomes"),
-        }).DistinctBy(m => (m.RecipientId, m.Title)).ToList(), cancellationToken);
     }
 }

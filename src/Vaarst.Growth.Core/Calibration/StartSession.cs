@@ -9,7 +9,7 @@ namespace Vaarst.Growth.Core.Calibration;
 /// The chair starts the session: nominations close, each candidate's record is frozen (<see cref="DossierSnapshot"/>, with
 /// its hash) in the same unit of work, and the panel compares candidates on those records.
 /// </summary>
-public sealed class StartSession(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
+public sealed class StartSession(IDbContextFactory<GrowthDbContext> dbFactory, INotificationSender notifications, TimeProvider time)
 {
     public async Task HandleAsync(Actor actor, int sessionId, CancellationToken cancellationToken = default)
     {
@@ -50,6 +50,8 @@ public sealed class StartSession(IDbContextFactory<GrowthDbContext> dbFactory, T
         db.Record(actor, now, AuditEventTypes.SessionStarted, "CalibrationSession", session.Id.ToString(),
             $"{actor.Name} started \"{session.Name}\" with {candidates} candidate(s); nominations are closed",
             new { state = "Nominating" }, new { state = "InSession", candidates, frozenRecords = hashes });
+        // The team hears that a session started (no name: a blind session's name stays in the app; ADR 0012).
+        notifications.AddTeamMessage(db, NotificationKinds.SessionStarted, "/calibration");
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -33,6 +33,8 @@ public sealed class GrowthDbContext(DbContextOptions<GrowthDbContext> options) :
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<Delegation> Delegations => Set<Delegation>();
     public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<NotificationPreference> NotificationPreferences => Set<NotificationPreference>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<Gap.DevelopmentPlan> DevelopmentPlans => Set<Gap.DevelopmentPlan>();
     public DbSet<Calibration.ReopenRequest> ReopenRequests => Set<Calibration.ReopenRequest>();
     public DbSet<Calibration.PromotionCycle> PromotionCycles => Set<Calibration.PromotionCycle>();

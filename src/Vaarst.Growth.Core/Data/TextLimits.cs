@@ -65,6 +65,10 @@ public static class TextLimits
     public const int NotificationKind = 64;
     public const int NotificationTitle = 500;
     public const int NotificationLink = 500;
+    public const int OutboxChannel = 16;
+    public const int OutboxError = 500;
+    public const int OutboxPayload = 4000;
+    public const int OutboxDigestDate = 10;
 
     /// <summary>Stored enum names (e.g. <c>SignedOff</c>).</summary>
     public const int ShortCode = 16;

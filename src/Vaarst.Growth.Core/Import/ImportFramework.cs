@@ -50,8 +50,9 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
         }
 
         var notices = await ItemRules.ReconfirmationNoticesAsync(db, flagged, now, cancellationToken);
+        await notifications.AddAsync(db, notices, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await notifications.SendAsync(notices, cancellationToken);
         return result;
     }
 

@@ -1,14 +1,24 @@
+using Vaarst.Growth.Core.Data;
+
 namespace Vaarst.Growth.Core.People;
 
 /// <summary>What to tell someone, and where they can act on it.</summary>
 public sealed record NotificationMessage(int RecipientId, string Kind, string Title, string? Link);
 
 /// <summary>
-/// Sends notifications after a use case has committed its change. The in-app sender stores them for the bell;
-/// an e-mail sender can be added (or composed with it) without touching the use cases.
+/// Notifies people: the bell's notification and, per each person's preference, an e-mail in the outbox (ADR 0012).
+/// Prefer <see cref="AddAsync"/> before the use case's own SaveChanges, so the change, its notifications and their
+/// e-mails commit together; <see cref="SendAsync"/> commits them on their own after the change.
 /// </summary>
 public interface INotificationSender
 {
+    /// <summary>Adds the notifications and their outbox rows to <paramref name="db"/>; they commit with its next SaveChanges.</summary>
+    Task AddAsync(GrowthDbContext db, IReadOnlyCollection<NotificationMessage> messages, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds a team-level message (no personal content: a kind and a link) for the team webhook, if one is configured.</summary>
+    void AddTeamMessage(GrowthDbContext db, string kind, string? link);
+
+    /// <summary>Stores the notifications (and their outbox rows) in a unit of work of their own, after the change committed.</summary>
     Task SendAsync(IReadOnlyCollection<NotificationMessage> messages, CancellationToken cancellationToken = default);
 }
 
@@ -24,4 +34,9 @@ public static class NotificationKinds
     public const string CalibrationOutcome = "calibration.outcome";
     public const string CorroborationRequested = "evidence.corroboration-requested";
     public const string CorroborationAnswered = "evidence.corroboration-answered";
+    public const string CalibrationReminder = "calibration.pre-read-reminder";
+
+    // Team-level (webhook) kinds: never addressed to a person.
+    public const string SessionStarted = "team.calibration-session-started";
+    public const string OutcomesReleased = "team.calibration-outcomes-released";
 }

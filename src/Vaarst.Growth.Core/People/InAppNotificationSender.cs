@@ -4,17 +4,19 @@ using Vaarst.Growth.Core.Text;
 
 namespace Vaarst.Growth.Core.People;
 
-/// <summary>Stores notifications for the in-app bell.</summary>
+/// <summary>
+/// Stores notifications for the in-app bell and, in the same SaveChanges, an e-mail outbox row for each recipient who
+/// wants that kind immediately (<see cref="NotificationPreferences"/>); digests are collected later (<see cref="Mail.DigestScheduler"/>).
+/// </summary>
 public sealed class InAppNotificationSender(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time) : INotificationSender
 {
-    public async Task SendAsync(IReadOnlyCollection<NotificationMessage> messages, CancellationToken cancellationToken = default)
+    public async Task AddAsync(GrowthDbContext db, IReadOnlyCollection<NotificationMessage> messages, CancellationToken cancellationToken = default)
     {
         if (messages.Count == 0)
         {
             return;
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
         var now = time.GetUtcNow().UtcDateTime;
         db.Notifications.AddRange(messages.Select(m => new Notification
         {
@@ -24,6 +26,38 @@ public sealed class InAppNotificationSender(IDbContextFactory<GrowthDbContext> d
             Link = m.Link,
             CreatedAtUtc = now,
         }));
+
+        var recipients = messages.Select(m => m.RecipientId).Distinct().ToList();
+        var chosen = await db.NotificationPreferences.AsNoTracking().Where(p => recipients.Contains(p.PersonId))
+            .ToListAsync(cancellationToken);
+        db.Outbox.AddRange(messages
+            .Where(m => NotificationPreferences.DeliveryOf(chosen, m.RecipientId, m.Kind) == NotificationDelivery.Immediately)
+            .Select(m => new OutboxMessage
+            {
+                Channel = OutboxChannels.Email,
+                RecipientId = m.RecipientId,
+                Kind = m.Kind,
+                Link = m.Link,
+                CreatedAtUtc = now,
+                NextAttemptAtUtc = now,
+            }));
+    }
+
+    public void AddTeamMessage(GrowthDbContext db, string kind, string? link)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        db.Outbox.Add(new OutboxMessage { Channel = OutboxChannels.Webhook, Kind = kind, Link = link, CreatedAtUtc = now, NextAttemptAtUtc = now });
+    }
+
+    public async Task SendAsync(IReadOnlyCollection<NotificationMessage> messages, CancellationToken cancellationToken = default)
+    {
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        await AddAsync(db, messages, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }
 }

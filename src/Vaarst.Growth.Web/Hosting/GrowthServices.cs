@@ -55,6 +55,7 @@ public static class GrowthServices
         services.AddEvidenceStore(configuration, contentRoot);
         services.AddTransient<SignInDirectory>();
         services.AddTransient<INotificationSender, InAppNotificationSender>();
+        services.AddOutbox(configuration);
         services.AddSingleton(configuration.GetSection(GitHubOptions.SectionName).Get<GitHubOptions>() ?? new GitHubOptions());
         // Idempotent: the web app configures where the keys live (GrowthWebApplication); this makes the protector resolvable anywhere.
         services.AddDataProtection();

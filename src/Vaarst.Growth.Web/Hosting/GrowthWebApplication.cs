@@ -46,7 +46,8 @@ public static class GrowthWebApplication
             o.SuppressXFrameOptionsHeader = true;
             o.Cookie.SecurePolicy = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         });
-        builder.Services.AddHealthChecks().AddDbContextCheck<GrowthDbContext>("database");
+        builder.Services.AddHealthChecks().AddDbContextCheck<GrowthDbContext>("database").AddCheck<OutboxHealthCheck>("outbox");
+        builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // Refusals set the prerendered response's status through the request (ResponseStatus).
         builder.Services.AddHttpContextAccessor();

@@ -70,6 +70,9 @@ public sealed class AuthorizationMatrixTests
         new(typeof(SetDarkMode), People, (m, a) => m.S.UseCase<SetDarkMode>().HandleAsync(a, true, Ct)),
         new(typeof(GetPreferences), People, (m, a) => m.S.UseCase<GetPreferences>().HandleAsync(a, Ct)),
         new(typeof(SetTimeZone), People, (m, a) => m.S.UseCase<SetTimeZone>().HandleAsync(a, "Europe/London", false, Ct)),
+        new(typeof(GetNotificationPreferences), People, (m, a) => m.S.UseCase<GetNotificationPreferences>().HandleAsync(a, Ct)),
+        new(typeof(SetNotificationPreferences), People, (m, a) => m.S.UseCase<SetNotificationPreferences>().HandleAsync(a,
+            new Dictionary<string, NotificationDelivery> { [NotificationKinds.ItemSignedOff] = NotificationDelivery.DailyDigest }, Ct)),
         new(typeof(GetMyTeam), People, (m, a) => m.S.UseCase<GetMyTeam>().HandleAsync(a, Ct)),
         new(typeof(GetNotifications), People, (m, a) => m.S.UseCase<GetNotifications>().HandleAsync(a, 20, Ct)),
         new(typeof(MarkNotificationsRead), People, (m, a) => m.S.UseCase<MarkNotificationsRead>().HandleAsync(a, new MarkNotificationsReadRequest(null), Ct)),
@@ -235,7 +238,7 @@ public sealed class AuthorizationMatrixTests
     private static readonly string[] ReadOnly =
     [
         nameof(PreviewFrameworkImport), nameof(GetFrameworkVersions), nameof(GetFrameworkCatalogue), nameof(GetLevel), nameof(GetMyProfile),
-        nameof(GetDarkMode), nameof(GetPreferences), nameof(GetMyTeam), nameof(GetNotifications), nameof(GetReviewQueue), nameof(CountReviewQueue), nameof(GetNavigationSummary), nameof(GetHomeSummary), nameof(ListSessions),
+        nameof(GetDarkMode), nameof(GetPreferences), nameof(GetNotificationPreferences), nameof(GetMyTeam), nameof(GetNotifications), nameof(GetReviewQueue), nameof(CountReviewQueue), nameof(GetNavigationSummary), nameof(GetHomeSummary), nameof(ListSessions),
         nameof(GetMyOutcomes), nameof(GetTeamHeatmap), nameof(ListDelegations), nameof(ListDirectory), nameof(PreviewDirectoryImport),
         nameof(ExportDirectory), nameof(GetPersonForEdit), nameof(GetAuditLog), nameof(ExportAuditLog), nameof(GetChecklist),
         nameof(GetEvidenceLibrary), nameof(GetItem), nameof(OpenEvidenceFile), nameof(GetGap), nameof(ExportGap), nameof(GetSession),
@@ -245,7 +248,7 @@ public sealed class AuthorizationMatrixTests
     ];
 
     // Personal state that is not part of anyone's record, so it carries no audit event.
-    private static readonly string[] Unaudited = [nameof(SetDarkMode), nameof(SetTimeZone), nameof(MarkNotificationsRead)];
+    private static readonly string[] Unaudited = [nameof(SetDarkMode), nameof(SetTimeZone), nameof(SetNotificationPreferences), nameof(MarkNotificationsRead)];
 
     // The state in which a writing use case has something to do (the matrix's own state suits the others).
     private static readonly Dictionary<string, Func<Matrix, Task>> Arrange = new()
@@ -313,8 +316,9 @@ public sealed class AuthorizationMatrixTests
             }
 
             var all = matrix.S.Database.Writes.Units.Select(u => u.Order().ToList()).ToList();
-            // A unit that only writes notifications is the notice sent after the change, not part of it.
-            var units = all.Where(u => u.Any(t => t != "Notifications")).ToList();
+            // A unit that only writes notifications (and their outbox rows) is the notice sent after the change, not part
+            // of it (use cases not yet moved to INotificationSender.AddAsync, ADR 0012).
+            var units = all.Where(u => u.Any(t => t is not ("Notifications" or "Outbox"))).ToList();
             var described = string.Join(" | ", all.Select(u => string.Join(",", u)));
             if (units.Count > 1)
             {

@@ -27,3 +27,33 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         builder.HasOne<Person>().WithMany().HasForeignKey(n => n.RecipientId);
     }
 }
+
+internal sealed class NotificationPreferenceConfiguration : IEntityTypeConfiguration<NotificationPreference>
+{
+    public void Configure(EntityTypeBuilder<NotificationPreference> builder)
+    {
+        builder.HasKey(p => new { p.PersonId, p.Kind });
+        builder.Property(p => p.Kind).HasMaxLength(TextLimits.NotificationKind);
+        builder.HasOne<Person>().WithMany().HasForeignKey(p => p.PersonId);
+    }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> builder)
+    {
+        builder.ToTable("Outbox");
+        builder.Property(o => o.Channel).HasMaxLength(TextLimits.OutboxChannel);
+        builder.Property(o => o.Kind).HasMaxLength(TextLimits.NotificationKind);
+        builder.Property(o => o.Link).HasMaxLength(TextLimits.NotificationLink);
+        builder.Property(o => o.Payload).HasMaxLength(TextLimits.OutboxPayload);
+        builder.Property(o => o.DigestDate).HasMaxLength(TextLimits.OutboxDigestDate);
+        builder.Property(o => o.LastError).HasMaxLength(TextLimits.OutboxError);
+        builder.Property(o => o.SkippedReason).HasMaxLength(TextLimits.OutboxError);
+        // The sender's query: what is waiting and due.
+        builder.HasIndex(o => new { o.SentAtUtc, o.SkippedReason, o.NextAttemptAtUtc });
+        // One digest per person and local date.
+        builder.HasIndex(o => new { o.RecipientId, o.DigestDate }).IsUnique();
+        builder.HasOne<Person>().WithMany().HasForeignKey(o => o.RecipientId);
+    }
+}

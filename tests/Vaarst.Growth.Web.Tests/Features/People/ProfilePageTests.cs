@@ -35,4 +35,25 @@ public sealed class ProfilePageTests : BunitContext
         cut.WaitForAssertion(() => Assert.True(host.UseCase<GetPreferences>().HandleAsync(host.Edge, Ct).Result.DarkMode));
         Assert.False((await host.UseCase<GetPreferences>().HandleAsync(host.Ml, Ct)).DarkMode);
     }
+
+    [Fact]
+    public async Task Profile_lists_each_kind_of_notification_with_its_default_and_remembers_a_choice()
+    {
+        await using var host = await CreateAsync();
+        host.AddTo(this, host.Edge);
+        var cut = Render<ProfilePage>();
+
+        var submitted = cut.WaitForElement("select[data-testid=notify-item-submitted]");
+        Assert.Equal(nameof(NotificationDelivery.Immediately), submitted.GetAttribute("value"));
+        Assert.Contains("E-mail me at once (default)", submitted.InnerHtml);
+        Assert.Equal(nameof(NotificationDelivery.DailyDigest), cut.Find("select[data-testid=notify-calibration-outcome]").GetAttribute("value"));
+        Assert.Equal("Your items signed off", cut.Find("label[for=notify-item-signed-off]").TextContent);
+
+        cut.Find("select[data-testid=notify-item-signed-off]").Change(nameof(NotificationDelivery.InAppOnly));
+
+        cut.WaitForAssertion(() => Assert.Equal(NotificationDelivery.InAppOnly,
+            host.UseCase<GetNotificationPreferences>().HandleAsync(host.Edge, Ct).Result.Single(c => c.Kind == NotificationKinds.ItemSignedOff).Delivery));
+        Assert.Equal(NotificationDelivery.Immediately,
+            (await host.UseCase<GetNotificationPreferences>().HandleAsync(host.Ml, Ct)).Single(c => c.Kind == NotificationKinds.ItemSignedOff).Delivery);
+    }
 }

@@ -1,0 +1,74 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Vaarst.Growth.Core.Calibration;
+using Vaarst.Growth.Core.Data;
+using Vaarst.Growth.Core.People.Mail;
+
+namespace Vaarst.Growth.Web.Hosting;
+
+/// <summary>
+/// Runs the outbox (ADR 0012): every <see cref="Interval"/> it queues the digests that are due and delivers what is
+/// waiting, after queuing pre-read reminders (<see cref="PreReadReminders"/>). Time comes from <see cref="TimeProvider"/>; a failure is logged and tried again on the next round.
+/// </summary>
+public sealed class OutboxWorker(PreReadReminders reminders, DigestScheduler digests, OutboxDelivery delivery, TimeProvider time, ILogger<OutboxWorker> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await reminders.QueueDueAsync(stoppingToken);
+                await digests.QueueDueAsync(stoppingToken);
+                await delivery.DeliverDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogWarning(e, "The outbox round failed; it runs again in {Interval}.", Interval);
+            }
+
+            try
+            {
+                await Task.Delay(Interval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}
+
+/// <summary>/health is Degraded while a waiting message has failed <see cref="OutboxDelivery.DegradedAfterAttempts"/> times or more.</summary>
+public sealed class OutboxHealthCheck(IDbContextFactory<GrowthDbContext> dbFactory) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var failing = await OutboxDelivery.FailingAsync(db, cancellationToken);
+        return failing == 0
+            ? HealthCheckResult.Healthy()
+            : HealthCheckResult.Degraded($"{failing} outgoing message(s) failed {OutboxDelivery.DegradedAfterAttempts} or more times and are being retried.");
+    }
+}
+
+public static class OutboxServices
+{
+    public static IServiceCollection AddOutbox(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(configuration.GetSection("Email").Get<EmailOptions>() ?? new EmailOptions());
+        services.AddSingleton(configuration.GetSection("Notifications").Get<WebhookOptions>() ?? new WebhookOptions());
+        services.AddSingleton(new PublicLinks(configuration["App:PublicBaseUrl"]));
+        services.AddSingleton<MessageComposer>();
+        services.AddSingleton(_ => new HttpClient { Timeout = TimeSpan.FromSeconds(30) });
+        services.AddSingleton<OutboxDelivery>(sp => new OutboxDelivery(
+            sp.GetRequiredService<IDbContextFactory<GrowthDbContext>>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<EmailOptions>(), sp.GetRequiredService<WebhookOptions>(), sp.GetRequiredService<MessageComposer>(),
+            sp.GetRequiredService<HttpClient>()));
+        services.AddSingleton<DigestScheduler>();
+        services.AddSingleton<PreReadReminders>();
+        return services;
+    }
+}
