@@ -92,8 +92,10 @@ public sealed class GetComparison(IDbContextFactory<GrowthDbContext> dbFactory)
         return new Comparison(session.Id, session.Name, session.TargetLevel, header.All(c => c.Named), areas, header, rows);
     }
 
+    /// <summary>A cell from the frozen record; its corroborated count is the distinct evidence a colleague had confirmed at capture.</summary>
     private static ComparisonCell? FrozenCell(CandidateRecord record, string section, string anchor) =>
         record.Areas.FirstOrDefault(a => TextIdentity.Same(a.Section, section) && TextIdentity.Same(a.Anchor, anchor)) is { } area
-            ? new ComparisonCell(area.Counts, area.EvidenceCount, area.LatestEvidence)
+            ? new ComparisonCell(area.Counts, area.EvidenceCount, area.LatestEvidence,
+                area.Statements.SelectMany(st => st.Evidence).DistinctBy(e => e.View.Id).Count(e => e.View.Confirmed > 0))
             : null;
 }
