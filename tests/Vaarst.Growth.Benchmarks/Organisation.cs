@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Vaarst.Growth.Core.Calibration;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.Data.Generation;
@@ -13,14 +14,15 @@ namespace Vaarst.Growth.Benchmarks;
 /// </summary>
 public sealed class Organisation : IDbContextFactory<GrowthDbContext>
 {
-    private readonly DbContextOptions<GrowthDbContext> _options;
+    private readonly PooledDbContextFactory<GrowthDbContext> _pool;
 
     private Organisation(string file)
     {
         ConnectionString = $"Data Source={file};Mode=ReadWrite";
         var builder = new DbContextOptionsBuilder<GrowthDbContext>();
         GrowthDatabase.Configure(builder, DatabaseOptions.Sqlite, ConnectionString);
-        _options = builder.Options;
+        // Pooled, as the app registers it (GrowthDatabase.AddGrowthDatabase): a use case rents its contexts.
+        _pool = new PooledDbContextFactory<GrowthDbContext>(builder.Options);
     }
 
     public string ConnectionString { get; }
@@ -30,7 +32,7 @@ public sealed class Organisation : IDbContextFactory<GrowthDbContext>
     public Actor Chair { get; private set; } = default!;
     public int SessionId { get; private set; }
 
-    public GrowthDbContext CreateDbContext() => new(_options);
+    public GrowthDbContext CreateDbContext() => _pool.CreateDbContext();
 
     public SqliteConnection OpenConnection()
     {

@@ -1,5 +1,13 @@
 using BenchmarkDotNet.Running;
+using Vaarst.Growth.Benchmarks;
 
 // dotnet run -c Release --project tests/Vaarst.Growth.Benchmarks -- --filter '*'
+// dotnet run -c Release --project tests/Vaarst.Growth.Benchmarks -- cpu     (thread CPU per read, for a shared machine)
 // Results go to BenchmarkDotNet.Artifacts/; the figures we track are in docs/performance.md.
+if (args is ["cpu"])
+{
+    await CpuPerCall.RunAsync();
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -44,7 +44,7 @@ public sealed class CloseSession(IDbContextFactory<GrowthDbContext> dbFactory, I
                 ? $"{actor.Name} closed \"{session.Name}\"; decisions stay embargoed until the cycle's release"
                 : $"{actor.Name} closed \"{session.Name}\"; decisions are now visible to candidates and their managers",
             new { state = "InSession" }, new { state = "Closed", decisions = nominations.Count });
-        // Outcomes, their e-mails and the team's post commit with the closing (ADR 0012); an embargoed session's wait
+        // Outcomes, their e-mails and the team's post commit with the closing (ADR 0013); an embargoed session's wait
         // for the cycle's release.
         if (!embargoed)
         {

@@ -13,7 +13,8 @@ public sealed record ComparisonCandidate(int NominationId, string Label, string?
 public sealed record ComparisonArea(string Section, bool AppliesToAll, string Anchor, string Name);
 
 /// <summary>One candidate in one area; null in the grid when the area belongs to another specialism.</summary>
-public sealed record ComparisonCell(GapCounts Counts, int EvidenceCount, DateOnly? LatestEvidence);
+/// <param name="Corroborated">How many of the cell's pieces of evidence a colleague confirmed (a count only, never who).</param>
+public sealed record ComparisonCell(GapCounts Counts, int EvidenceCount, DateOnly? LatestEvidence, int Corroborated = 0);
 
 /// <param name="SeesIdentities">Every candidate is shown to the caller by name.</param>
 public sealed record Comparison(int SessionId, string SessionName, int TargetLevel, bool SeesIdentities,
@@ -55,12 +56,13 @@ public sealed class GetComparison(IDbContextFactory<GrowthDbContext> dbFactory)
                 {
                     i.Id, i.PersonId, i.StatementId, i.Status, i.Rating, i.NeedsReconfirmation,
                     EvidenceId = (int?)s!.EvidenceId, Archived = (bool?)s.Evidence!.IsArchived, WorkDate = (DateOnly?)s.Evidence.WorkDate,
+                    Confirmed = s.Evidence.Corroborations.Any(c => c.Status == Evidence.CorroborationStatus.Confirmed),
                 })
             .ToListAsync(cancellationToken);
         var items = supported.GroupBy(r => r.Id).Select(g =>
         {
             var item = g.First();
-            var evidence = g.Where(r => r.EvidenceId is not null && r.Archived == false).Select(r => (Id: r.EvidenceId!.Value, Date: r.WorkDate!.Value)).ToList();
+            var evidence = g.Where(r => r.EvidenceId is not null && r.Archived == false).Select(r => (Id: r.EvidenceId!.Value, Date: r.WorkDate!.Value, r.Confirmed)).ToList();
             return (item.PersonId, item.StatementId, State: GetGap.StateOf(item.Status, item.Rating, item.NeedsReconfirmation, evidence.Count), Evidence: evidence);
         }).ToLookup(i => i.PersonId);
 
@@ -78,7 +80,7 @@ public sealed class GetComparison(IDbContextFactory<GrowthDbContext> dbFactory)
             {
                 var counts = GapCounts.Of(ids.Select(id => mine.TryGetValue(id, out var i) ? i.State : GapState.NotStarted));
                 var evidence = ids.Where(mine.ContainsKey).SelectMany(id => mine[id].Evidence).DistinctBy(e => e.Id).ToList();
-                return new ComparisonCell(counts, evidence.Count, evidence.Count == 0 ? null : evidence.Max(e => e.Date));
+                return new ComparisonCell(counts, evidence.Count, evidence.Count == 0 ? null : evidence.Max(e => e.Date), evidence.Count(e => e.Confirmed));
             });
         }).ToList();
 
@@ -90,8 +92,10 @@ public sealed class GetComparison(IDbContextFactory<GrowthDbContext> dbFactory)
         return new Comparison(session.Id, session.Name, session.TargetLevel, header.All(c => c.Named), areas, header, rows);
     }
 
+    /// <summary>A cell from the frozen record; its corroborated count is the distinct evidence a colleague had confirmed at capture.</summary>
     private static ComparisonCell? FrozenCell(CandidateRecord record, string section, string anchor) =>
         record.Areas.FirstOrDefault(a => TextIdentity.Same(a.Section, section) && TextIdentity.Same(a.Anchor, anchor)) is { } area
-            ? new ComparisonCell(area.Counts, area.EvidenceCount, area.LatestEvidence)
+            ? new ComparisonCell(area.Counts, area.EvidenceCount, area.LatestEvidence,
+                area.Statements.SelectMany(st => st.Evidence).DistinctBy(e => e.View.Id).Count(e => e.View.Confirmed > 0))
             : null;
 }

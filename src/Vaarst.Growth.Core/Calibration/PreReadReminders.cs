@@ -7,7 +7,7 @@ namespace Vaarst.Growth.Core.Calibration;
 /// <summary>
 /// Reminds panel members with pre-reads still to do (a candidate they are not recused from and have not pre-read) a week
 /// and a day before a session's scheduled date, once each (issue #18 item 4). Run by the outbox worker; the reminder is
-/// a notification like any other, so the bell shows it and each member's preference decides on e-mail (ADR 0012).
+/// a notification like any other, so the bell shows it and each member's preference decides on e-mail (ADR 0013).
 /// </summary>
 public sealed class PreReadReminders(IDbContextFactory<GrowthDbContext> dbFactory, INotificationSender notifications, TimeProvider time)
 {

@@ -50,7 +50,7 @@ public sealed class StartSession(IDbContextFactory<GrowthDbContext> dbFactory, I
         db.Record(actor, now, AuditEventTypes.SessionStarted, "CalibrationSession", session.Id.ToString(),
             $"{actor.Name} started \"{session.Name}\" with {candidates} candidate(s); nominations are closed",
             new { state = "Nominating" }, new { state = "InSession", candidates, frozenRecords = hashes });
-        // The team hears that a session started (no name: a blind session's name stays in the app; ADR 0012).
+        // The team hears that a session started (no name: a blind session's name stays in the app; ADR 0013).
         notifications.AddTeamMessage(db, NotificationKinds.SessionStarted, "/calibration");
         try
         {

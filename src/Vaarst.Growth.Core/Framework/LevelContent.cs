@@ -18,21 +18,29 @@ public sealed record LevelContentStatement(int Id, string Text);
 /// </summary>
 public static class LevelContent
 {
+    // Compiled (once per model): the checklist and the gap view read it on every page.
+    private static readonly CompiledPerModel<Func<GrowthDbContext, int[], string?, IAsyncEnumerable<Row>>> Query = new(() =>
+        EF.CompileAsyncQuery(Applicability.Expand<Func<GrowthDbContext, int[], string?, IQueryable<Row>>>((db, levelIds, specialism) =>
+            from a in db.Areas.AsNoTracking()
+            where Applicability.AppliesTo(a.Section!, specialism)
+                && levelIds.Contains(a.Section!.LevelId) && a.Section.RetiredInVersionId == null && a.RetiredInVersionId == null
+            from st in a.Statements.Where(st => st.RetiredInVersionId == null).DefaultIfEmpty()
+            select new Row(
+                a.Section!.LevelId, a.SectionId, a.Section.Name, a.Section.AppliesToAll, a.Section.Order,
+                a.Id, a.Name, a.Anchor, a.IsDefined, a.Order,
+                (int?)st!.Id, st.Text, (int?)st.Order))));
+
+    private sealed record Row(int LevelId, int SectionId, string SectionName, bool AppliesToAll, int SectionOrder,
+        int AreaId, string Name, string Anchor, bool IsDefined, int AreaOrder, int? StatementId, string? StatementText, int? StatementOrder);
+
     public static async Task<IReadOnlyList<LevelContentSection>> ReadAsync(GrowthDbContext db, IReadOnlyCollection<int> levelIds, string? specialism,
         CancellationToken cancellationToken)
     {
-        var rows = await (
-                from a in db.Areas.AsNoTracking()
-                    .Where(Applicability.Via<Area>(a => a.Section, specialism))
-                where levelIds.Contains(a.Section!.LevelId) && a.Section.RetiredInVersionId == null && a.RetiredInVersionId == null
-                from st in a.Statements.Where(st => st.RetiredInVersionId == null).DefaultIfEmpty()
-                select new
-                {
-                    a.Section!.LevelId, a.SectionId, SectionName = a.Section.Name, a.Section.AppliesToAll, SectionOrder = a.Section.Order,
-                    AreaId = a.Id, a.Name, a.Anchor, a.IsDefined, AreaOrder = a.Order,
-                    StatementId = (int?)st!.Id, StatementText = st.Text, StatementOrder = (int?)st.Order,
-                })
-            .ToListAsync(cancellationToken);
+        var rows = new List<Row>();
+        await foreach (var row in Query.For(db)(db, levelIds as int[] ?? [.. levelIds], specialism).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
 
         return rows
             .GroupBy(r => (r.LevelId, r.SectionId, r.SectionName, r.AppliesToAll, r.SectionOrder))

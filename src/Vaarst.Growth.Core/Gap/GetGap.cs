@@ -56,7 +56,9 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
         var personId = request.PersonId ?? me;
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        return await ReadAsync(db, personId, request.LevelNumber, RecordAccess.NamedReadable(db, me, today), personId == me, cancellationToken)
+        // A person always reads their own record by name (RecordAccess); anyone else through the access check.
+        var readable = personId == me ? null : RecordAccess.NamedReadable(db, me, today);
+        return await ReadAsync(db, personId, request.LevelNumber, readable, personId == me, cancellationToken)
             ?? throw new NotFoundException("That engineer's gap view does not exist, or you may not see it.");
     }
 
@@ -68,29 +70,46 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
     internal static async Task<GapView?> ReadAsync(GrowthDbContext db, int personId, int? levelNumber, IQueryable<int>? readable, bool own,
         CancellationToken cancellationToken, bool withName = true)
     {
-        // Query 1: the person (when the caller may read them) and the craft's imported levels.
-        var people = db.People.AsNoTracking().Where(p => p.Id == personId);
-        if (readable is not null)
+        // Query 1: the person (when the caller may read them) and the craft's imported levels, as flat rows (the person
+        // once per level of their craft): a nested level list costs EF a collection shaper per call.
+        List<PersonRow> rows;
+        if (readable is null && withName)
         {
-            people = people.Where(p => readable.Contains(p.Id));
+            rows = [];
+            await foreach (var row in PersonRows.For(db)(db, personId).WithCancellation(cancellationToken))
+            {
+                rows.Add(row);
+            }
+        }
+        else
+        {
+            var people = db.People.AsNoTracking().Where(p => p.Id == personId);
+            if (readable is not null)
+            {
+                people = people.Where(p => readable.Contains(p.Id));
+            }
+
+            rows = await (
+                    from p in people
+                    from l in db.Levels.Where(l => l.CraftId == p.CraftId).DefaultIfEmpty()
+                    select new PersonRow(p.Id, withName ? p.Name : "", p.Craft != null ? p.Craft.Name : null, p.Specialism, p.CurrentLevel, p.TargetLevel,
+                        (int?)l!.Id, (int?)l.Number, l.Title))
+                .ToListAsync(cancellationToken);
         }
 
-        var person = await people
-            .Select(p => new
-            {
-                p.Id, Name = withName ? p.Name : "", p.CraftId, CraftName = p.Craft != null ? p.Craft.Name : null, p.Specialism, p.CurrentLevel, p.TargetLevel,
-                Levels = db.Levels.Where(l => l.CraftId == p.CraftId).OrderBy(l => l.Number).Select(l => new { l.Id, l.Number, l.Title }).ToList(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        if (person is null)
+        if (rows.Count == 0)
         {
             return null;
         }
 
+        var person = rows[0];
+        var levels = rows.Where(r => r.LevelId is not null).Select(r => new LevelRow(r.LevelId!.Value, r.LevelNumber!.Value, r.LevelTitle!))
+            .OrderBy(l => l.Number).ToList();
+
         var target = levelNumber ?? person.TargetLevel ?? Person.DefaultTargetLevel;
-        var targetLevel = person.Levels.FirstOrDefault(l => l.Number == target);
-        var currentLevel = person.CurrentLevel is { } c && c != target ? person.Levels.FirstOrDefault(l => l.Number == c) : null;
-        var imported = person.Levels.Select(l => l.Number).ToList();
+        var targetLevel = levels.FirstOrDefault(l => l.Number == target);
+        var currentLevel = person.CurrentLevel is { } c && c != target ? levels.FirstOrDefault(l => l.Number == c) : null;
+        var imported = levels.Select(l => l.Number).ToList();
         if (targetLevel is null)
         {
             return new GapView(person.Id, person.Name, person.CraftName, person.Specialism, person.CurrentLevel, target, null, imported, false,
@@ -101,17 +120,21 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
         var levelIds = currentLevel is null ? new[] { targetLevel.Id } : [targetLevel.Id, currentLevel.Id];
         var content = await LevelContent.ReadAsync(db, levelIds, person.Specialism, cancellationToken);
 
-        // Query 3: the person's items, with evidence counts and their decisions (for history).
-        var supporting = SupportingEvidence.Current(db);
-        var items = await db.ChecklistItems.AsNoTracking()
-            .Where(i => i.PersonId == personId)
-            .Select(i => new
-            {
-                i.Id, i.StatementId, i.Status, i.Rating, i.NeedsReconfirmation, i.SubmittedAtUtc, i.UpdatedAtUtc,
-                Evidence = supporting.Count(s => s.ChecklistItemId == i.Id),
-                Decisions = i.Decisions.OrderBy(d => d.DecidedAtUtc).Select(d => new { d.Kind, d.DecidedAtUtc }).ToList(),
-            })
-            .ToListAsync(cancellationToken);
+        // Query 3: the person's items with evidence counts, and their decisions (for history) as flat rows: one per
+        // (item, decision), an item without decisions once.
+        var itemRows = new List<ItemRow>();
+        await foreach (var row in ItemRows.For(db)(db, personId).WithCancellation(cancellationToken))
+        {
+            itemRows.Add(row);
+        }
+
+        var items = itemRows.GroupBy(r => r.Id).OrderBy(g => g.Key).Select(g =>
+        {
+            var i = g.First();
+            return new PersonItem(i.Id, i.StatementId, i.Status, i.Rating, i.NeedsReconfirmation, i.SubmittedAtUtc, i.UpdatedAtUtc, i.Evidence,
+                g.Where(r => r.Kind is not null).OrderBy(r => r.DecidedAtUtc).ThenBy(r => r.DecisionId)
+                    .Select(r => (Kind: r.Kind!.Value, DecidedAtUtc: r.DecidedAtUtc!.Value)).ToList());
+        }).ToList();
         var itemByStatement = items.ToDictionary(i => i.StatementId);
 
         var continuing = content.Where(s => currentLevel is not null && s.LevelId == currentLevel.Id)
@@ -155,6 +178,36 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
         return new GapView(person.Id, person.Name, person.CraftName, person.Specialism, person.CurrentLevel, target, targetLevel.Title, imported,
             currentLevel is not null, sections, overall, ordered, history);
     }
+
+    // Compiled (once per model): the gap view is read on every gap page, dossier and calibration packet.
+    private static readonly CompiledPerModel<Func<GrowthDbContext, int, IAsyncEnumerable<ItemRow>>> ItemRows = new(() =>
+        EF.CompileAsyncQuery((GrowthDbContext db, int personId) =>
+            from i in db.ChecklistItems.AsNoTracking().Where(i => i.PersonId == personId)
+            from d in i.Decisions.DefaultIfEmpty()
+            select new ItemRow(
+                i.Id, i.StatementId, i.Status, i.Rating, i.NeedsReconfirmation, i.SubmittedAtUtc, i.UpdatedAtUtc,
+                db.EvidenceSupports.Where(SupportingEvidence.IsCurrent).Count(s => s.ChecklistItemId == i.Id),
+                (int?)d!.Id, (DecisionKind?)d.Kind, (DateTime?)d.DecidedAtUtc)));
+
+    private sealed record ItemRow(int Id, int StatementId, ItemStatus Status, SelfRating Rating, bool NeedsReconfirmation, DateTime? SubmittedAtUtc,
+        DateTime UpdatedAtUtc, int Evidence, int? DecisionId, DecisionKind? Kind, DateTime? DecidedAtUtc);
+
+    // Compiled (once per model) for the common case, a person reading their own gap; the same projection as the LINQ
+    // query above, which other readers run with the access check (RecordAccess) composed in.
+    private static readonly CompiledPerModel<Func<GrowthDbContext, int, IAsyncEnumerable<PersonRow>>> PersonRows = new(() =>
+        EF.CompileAsyncQuery((GrowthDbContext db, int personId) =>
+            from p in db.People.AsNoTracking().Where(p => p.Id == personId)
+            from l in db.Levels.Where(l => l.CraftId == p.CraftId).DefaultIfEmpty()
+            select new PersonRow(p.Id, p.Name, p.Craft != null ? p.Craft.Name : null, p.Specialism, p.CurrentLevel, p.TargetLevel,
+                (int?)l!.Id, (int?)l.Number, l.Title)));
+
+    private sealed record PersonRow(int Id, string Name, string? CraftName, string? Specialism, int? CurrentLevel, int? TargetLevel,
+        int? LevelId, int? LevelNumber, string? LevelTitle);
+
+    private sealed record LevelRow(int Id, int Number, string Title);
+
+    private sealed record PersonItem(int Id, int StatementId, ItemStatus Status, SelfRating Rating, bool NeedsReconfirmation, DateTime? SubmittedAtUtc,
+        DateTime UpdatedAtUtc, int Evidence, List<(DecisionKind Kind, DateTime DecidedAtUtc)> Decisions);
 
     /// <summary>What the engineer (or their reviewer) should do next about a statement, if anything.</summary>
     private static NextActionKind? NextActionOf(GapState state, ItemStatus? status, int evidence) => state switch

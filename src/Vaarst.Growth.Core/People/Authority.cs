@@ -52,11 +52,13 @@ public static class Authority
     public static async Task<DirectoryAuthority?> ReadAuthorityAsync(this IDbContextFactory<GrowthDbContext> dbFactory, int personId, CancellationToken cancellationToken = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        // Not an EF compiled query: those are bound to the first model they run with, and one process (the tests) may
-        // use both providers' models.
-        return await db.People.AsNoTracking()
+        // Compiled (once per model: one process, the tests, may use both providers' models): every use case call reads it.
+        return await ReadAuthority.For(db)(db, personId, cancellationToken);
+    }
+
+    private static readonly CompiledPerModel<Func<GrowthDbContext, int, CancellationToken, Task<DirectoryAuthority?>>> ReadAuthority = new(() =>
+        EF.CompileAsyncQuery((GrowthDbContext db, int personId, CancellationToken _) => db.People.AsNoTracking()
             .Where(p => p.Id == personId)
             .Select(p => new DirectoryAuthority(p.Id, p.Name, p.Roles, p.IsActive, p.SecurityStamp))
-            .FirstOrDefaultAsync(cancellationToken);
-    }
+            .FirstOrDefault()));
 }

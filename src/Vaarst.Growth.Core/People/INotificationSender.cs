@@ -6,7 +6,7 @@ namespace Vaarst.Growth.Core.People;
 public sealed record NotificationMessage(int RecipientId, string Kind, string Title, string? Link);
 
 /// <summary>
-/// Notifies people: the bell's notification and, per each person's preference, an e-mail in the outbox (ADR 0012).
+/// Notifies people: the bell's notification and, per each person's preference, an e-mail in the outbox (ADR 0013).
 /// Prefer <see cref="AddAsync"/> before the use case's own SaveChanges, so the change, its notifications and their
 /// e-mails commit together; <see cref="SendAsync"/> commits them on their own after the change.
 /// </summary>

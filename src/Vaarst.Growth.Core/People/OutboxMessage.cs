@@ -2,7 +2,7 @@ namespace Vaarst.Growth.Core.People;
 
 /// <summary>
 /// A message waiting to leave the app (an e-mail to a person, or a team-level webhook post), written in the same
-/// SaveChanges as the change that caused it (ADR 0012). The background sender delivers it, retrying with backoff.
+/// SaveChanges as the change that caused it (ADR 0013). The background sender delivers it, retrying with backoff.
 /// It holds kinds and local links only: the wording comes from <see cref="Mail.NotificationWording"/> when it is sent.
 /// </summary>
 public sealed class OutboxMessage

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
@@ -7,18 +8,58 @@ namespace Vaarst.Growth.Core.People;
 /// <summary>Who may review whom: the line manager, or a delegate an administrator assigned for a period. Never oneself.</summary>
 public static class ReviewAuthority
 {
-    /// <summary>The managers whose reports <paramref name="reviewerId"/> may review today: themselves and whoever delegated to them.</summary>
-    public static IQueryable<int> ManagersReviewedBy(GrowthDbContext db, int reviewerId, DateOnly today) =>
-        db.People.Where(p => p.Id == reviewerId).Select(p => p.Id)
-            .Concat(db.Delegations
-                .Where(d => d.DelegateId == reviewerId && d.EndedEarlyAtUtc == null && d.StartsOn <= today && today <= d.EndsOn)
-                .Select(d => d.ManagerId));
+    /// <summary>
+    /// The rule, once: the people <c>reviewerId</c> may review on <c>today</c> — the reports of the reviewer and of every
+    /// manager who delegated to them for a period that includes today, never the reviewer themself.
+    /// </summary>
+    private static readonly Expression<Func<GrowthDbContext, int, DateOnly, IQueryable<Person>>> Rule = (db, reviewerId, today) =>
+        db.People.Where(p => p.Id != reviewerId && p.ManagerId != null
+            && db.People.Where(m => m.Id == reviewerId).Select(m => m.Id)
+                .Concat(db.Delegations
+                    .Where(d => d.DelegateId == reviewerId && d.EndedEarlyAtUtc == null && d.StartsOn <= today && today <= d.EndsOn)
+                    .Select(d => d.ManagerId))
+                .Contains(p.ManagerId.Value));
 
     /// <summary>The people <paramref name="reviewerId"/> may review today (never including themselves).</summary>
     public static IQueryable<Person> ReviewablePeople(GrowthDbContext db, int reviewerId, DateOnly today)
     {
-        var managers = ManagersReviewedBy(db, reviewerId, today);
-        return db.People.Where(p => p.Id != reviewerId && p.ManagerId != null && managers.Contains(p.ManagerId.Value));
+        // The rule's parameters as members of a constant, as a closure would be: EF reads the context's sets from it and
+        // sends the reviewer and the day as SQL parameters.
+        var arguments = Expression.Constant(new Arguments(db, reviewerId, today));
+        var query = Bind(Rule.Body, Rule.Parameters, [
+            Expression.Property(arguments, nameof(Arguments.Db)),
+            Expression.Property(arguments, nameof(Arguments.ReviewerId)),
+            Expression.Property(arguments, nameof(Arguments.Today)),
+        ]);
+        return ((IQueryable<Person>)db.People).Provider.CreateQuery<Person>(query);
+    }
+
+    /// <summary>
+    /// A placeholder for <see cref="ReviewablePeople"/> inside an EF compiled query (whose reviewer and day are
+    /// parameters of the query), replaced by the rule in <see cref="Expand{T}"/>. Never runs.
+    /// </summary>
+    public static IQueryable<Person> Reviewable(GrowthDbContext db, int reviewerId, DateOnly today) =>
+        throw new InvalidOperationException("ReviewAuthority.Reviewable only marks a place in a query for ReviewAuthority.Expand.");
+
+    /// <summary>Puts the rule in place of every <see cref="Reviewable"/> in <paramref name="query"/>.</summary>
+    public static Expression<T> Expand<T>(Expression<T> query) => (Expression<T>)new Expander().Visit(query);
+
+    private sealed record Arguments(GrowthDbContext Db, int ReviewerId, DateOnly Today);
+
+    private static Expression Bind(Expression body, IReadOnlyList<ParameterExpression> parameters, IReadOnlyList<Expression> arguments) =>
+        new Substitution(parameters.Zip(arguments).ToDictionary(x => x.First, x => x.Second)).Visit(body);
+
+    private sealed class Expander : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node) =>
+            node.Method.DeclaringType == typeof(ReviewAuthority) && node.Method.Name == nameof(Reviewable)
+                ? Bind(Rule.Body, Rule.Parameters, node.Arguments.Select(Visit).ToList()!)
+                : base.VisitMethodCall(node);
+    }
+
+    private sealed class Substitution(Dictionary<ParameterExpression, Expression> replacements) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => replacements.GetValueOrDefault(node, node);
     }
 
     /// <summary>Refuses anyone who is not the engineer's line manager or an active delegate, and anyone reviewing themselves.</summary>

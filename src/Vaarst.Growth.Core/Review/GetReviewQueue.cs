@@ -47,24 +47,30 @@ public sealed class GetReviewQueue(IDbContextFactory<GrowthDbContext> dbFactory,
     internal static readonly Expression<Func<ChecklistItem, bool>> Waiting = i =>
         (i.Status == ItemStatus.Submitted || i.Status == ItemStatus.SignedOff) && (i.Status == ItemStatus.Submitted || i.NeedsReconfirmation);
 
+    // Compiled (once per model): every manager's queue page and review step reads it.
+    private static readonly CompiledPerModel<Func<GrowthDbContext, int, DateOnly, IAsyncEnumerable<ReviewQueueEntry>>> Entries = new(() =>
+        EF.CompileAsyncQuery(ReviewAuthority.Expand<Func<GrowthDbContext, int, DateOnly, IQueryable<ReviewQueueEntry>>>((db, reviewerId, today) =>
+            db.ChecklistItems.AsNoTracking()
+                .Where(Waiting)
+                .Where(i => ReviewAuthority.Reviewable(db, reviewerId, today).Select(p => p.Id).Contains(i.PersonId))
+                .Select(i => new ReviewQueueEntry(
+                    i.Id, i.Version,
+                    i.Status == ItemStatus.Submitted ? QueueReason.Review : QueueReason.Reconfirm,
+                    i.PersonId, i.Person!.Name, i.Statement!.AreaId, i.Statement.Area!.Name, i.Statement.Text, i.Rating,
+                    db.EvidenceSupports.Where(SupportingEvidence.IsCurrent).Count(s => s.ChecklistItemId == i.Id),
+                    i.Status == ItemStatus.Submitted ? i.SubmittedAtUtc ?? i.UpdatedAtUtc : i.UpdatedAtUtc,
+                    i.ReconfirmationReason)))));
+
     public async Task<ReviewQueue> HandleAsync(Actor actor, GetReviewQueueRequest request, CancellationToken cancellationToken = default)
     {
         actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var reviewerId = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var reviewable = ReviewAuthority.ReviewablePeople(db, reviewerId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).Select(p => p.Id);
-        var supporting = SupportingEvidence.Current(db);
-        var entries = await db.ChecklistItems.AsNoTracking()
-            .Where(Waiting)
-            .Where(i => reviewable.Contains(i.PersonId))
-            .Select(i => new ReviewQueueEntry(
-                i.Id, i.Version,
-                i.Status == ItemStatus.Submitted ? QueueReason.Review : QueueReason.Reconfirm,
-                i.PersonId, i.Person!.Name, i.Statement!.AreaId, i.Statement.Area!.Name, i.Statement.Text, i.Rating,
-                supporting.Count(s => s.ChecklistItemId == i.Id),
-                i.Status == ItemStatus.Submitted ? i.SubmittedAtUtc ?? i.UpdatedAtUtc : i.UpdatedAtUtc,
-                i.ReconfirmationReason))
-            .ToListAsync(cancellationToken);
+        var entries = new List<ReviewQueueEntry>();
+        await foreach (var entry in Entries.For(db)(db, reviewerId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)).WithCancellation(cancellationToken))
+        {
+            entries.Add(entry);
+        }
 
         var ordered = entries.OrderBy(e => e.WaitingSinceUtc).ThenBy(e => e.ItemId).ToList();
         var engineers = ordered.Select(e => new QueueOption(e.EngineerId, e.EngineerName)).Distinct().OrderBy(o => o.Name).ToList();

@@ -98,7 +98,7 @@ public sealed class SubmitItems(IDbContextFactory<GrowthDbContext> dbFactory, IN
             ? $"{actor.Name} submitted \"{Excerpt.Of(items[0].Text)}\" for review"
             : $"{actor.Name} submitted {items.Count} items for review";
         var link = items.Count == 1 ? $"/reviews/items/{items[0].Item.Id}" : "/reviews";
-        // The reviewers' notifications (and their e-mails) commit with the submission (ADR 0012).
+        // The reviewers' notifications (and their e-mails) commit with the submission (ADR 0013).
         await notifications.AddAsync(db, reviewers.Select(r => new NotificationMessage(r, NotificationKinds.ItemSubmitted, title, link)).ToList(), cancellationToken);
         await ItemRules.SaveAsync(db, "One of these items", cancellationToken);
         return items.Select(e => new ItemSaved(e.Item.Id, e.Item.Version)).ToList();

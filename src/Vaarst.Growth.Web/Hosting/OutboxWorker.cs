@@ -7,7 +7,7 @@ using Vaarst.Growth.Core.People.Mail;
 namespace Vaarst.Growth.Web.Hosting;
 
 /// <summary>
-/// Runs the outbox (ADR 0012): every <see cref="Interval"/> it queues the digests that are due and delivers what is
+/// Runs the outbox (ADR 0013): every <see cref="Interval"/> it queues the digests that are due and delivers what is
 /// waiting, after queuing pre-read reminders (<see cref="PreReadReminders"/>). Time comes from <see cref="TimeProvider"/>; a failure is logged and tried again on the next round.
 /// </summary>
 public sealed class OutboxWorker(PreReadReminders reminders, DigestScheduler digests, OutboxDelivery delivery, TimeProvider time, ILogger<OutboxWorker> logger) : BackgroundService

@@ -1,7 +1,10 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Vaarst.Growth.Core.Evidence;
+using Vaarst.Growth.Core.People;
 using Vaarst.Growth.BrowserTests.Accessibility;
 using static Microsoft.Playwright.Assertions;
 
@@ -28,6 +31,11 @@ public sealed class EveryPageBrowserTests(AppFixture app) : IClassFixture<AppFix
 
     private static readonly int[] Widths = [1280, 390];
 
+    private static readonly SemaphoreSlim CorroborationSetup = new(1, 1);
+
+    /// <summary>The apps in which Alex has asked Sam already (one per test class fixture).</summary>
+    private static readonly HashSet<AppFixture> CorroborationAskedIn = [];
+
     /// <summary>
     /// Route templates (as written in each page's <c>@page</c>) each role visits. A template with parameters is filled
     /// from a link on a page visited earlier, or from the calibration session this class sets up.
@@ -38,8 +46,8 @@ public sealed class EveryPageBrowserTests(AppFixture app) : IClassFixture<AppFix
         [Sam] =
         [
             "/", "/checklist", "/checklist/items/{ItemId:int}", "/evidence", "/gap", "/gap/{PersonId:int}", "/gap/{PersonId:int}/print",
-            "/calibration/outcomes", "/framework", "/framework/levels/{LevelId:int}", "/profile", "/account/denied", Forbidden + "/admin/audit",
-            "/no-such-page",
+            "/calibration/outcomes", "/framework", "/framework/levels/{LevelId:int}", "/profile", "/corroborations", "/corroborations/{Id:int}",
+            "/evidence/github", "/account/denied", Forbidden + "/admin/audit", "/no-such-page",
         ],
         [Priya] =
         [
@@ -54,8 +62,8 @@ public sealed class EveryPageBrowserTests(AppFixture app) : IClassFixture<AppFix
         ],
         [Nia] =
         [
-            "/", "/admin/people", "/admin/audit", "/admin/delegations", "/admin/framework/import", "/calibration", "/calibration/analytics", "/framework",
-            "/framework/levels/{LevelId:int}",
+            "/", "/admin/people", "/admin/audit", "/admin/delegations", "/admin/framework/import", "/calibration", "/calibration/analytics",
+            "/calibration/cycles", "/framework", "/framework/levels/{LevelId:int}",
         ],
     };
 
@@ -84,6 +92,7 @@ public sealed class EveryPageBrowserTests(AppFixture app) : IClassFixture<AppFix
     {
         Axe.AssertInstalled();
         var ids = await DemoCalibrationSession.EnsureAsync(app);
+        await EnsureCorroborationRequestAsync();
         var page = await app.NewPageAsync(Widths[0], bypassCsp: true);
         if (role != Anonymous)
         {
@@ -174,6 +183,34 @@ public sealed class EveryPageBrowserTests(AppFixture app) : IClassFixture<AppFix
         Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
+    /// <summary>
+    /// The demo organisation holds no corroboration request: Alex asks Sam (a colleague, not Alex's manager) to vouch for
+    /// a piece of Alex's evidence, through the use case, so Sam's inbox links to the request page the sweep then opens.
+    /// </summary>
+    private async Task EnsureCorroborationRequestAsync()
+    {
+        await CorroborationSetup.WaitAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            if (CorroborationAskedIn.Contains(app))
+            {
+                return;
+            }
+
+            var directory = app.Services.GetRequiredService<SignInDirectory>();
+            var people = await directory.ListAsync(TestContext.Current.CancellationToken);
+            var alex = (await directory.FindAsync(people.Single(p => p.Email == "alex.morgan@vaarst.example").Id))!;
+            var evidence = (await app.Services.GetRequiredService<GetEvidenceLibrary>().HandleAsync(alex, cancellationToken: TestContext.Current.CancellationToken)).First();
+            await app.Services.GetRequiredService<RequestCorroboration>().HandleAsync(alex,
+                new(evidence.Id, [people.Single(p => p.Email == Sam).Id], "Can you confirm my part in this?"), TestContext.Current.CancellationToken);
+            CorroborationAskedIn.Add(app);
+        }
+        finally
+        {
+            CorroborationSetup.Release();
+        }
+    }
+
     /// <summary>Fills route parameters from the links on the page (the first of each kind), so no id is guessed.</summary>
     private static async Task ResolveLinksAsync(IPage page, Dictionary<string, string> resolved)
     {
@@ -187,6 +224,7 @@ public sealed class EveryPageBrowserTests(AppFixture app) : IClassFixture<AppFix
                 _ when Regex.IsMatch(href, @"^/framework/levels/\d+$") => "/framework/levels/{LevelId:int}",
                 _ when Regex.IsMatch(href, @"^/gap/\d+$") => "/gap/{PersonId:int}",
                 _ when Regex.IsMatch(href, @"^/gap/\d+/print$") => "/gap/{PersonId:int}/print",
+                _ when Regex.IsMatch(href, @"^/corroborations/\d+$") => "/corroborations/{Id:int}",
                 _ => null,
             };
             if (template is not null)

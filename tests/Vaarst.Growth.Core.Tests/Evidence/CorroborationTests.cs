@@ -157,6 +157,8 @@ public sealed class CorroborationTests
         var confirmation = Assert.Single(evidence.Corroborations);
         Assert.Equal(("a colleague (Mid)", CorroborationStatus.Confirmed), (confirmation.By, confirmation.Status));
         Assert.DoesNotContain("Max", System.Text.Json.JsonSerializer.Serialize(dossier));
+        var comparison = await s.UseCase<GetComparison>().HandleAsync(s.Panel1, session, Ct);
+        Assert.Equal(1, comparison.Cells.SelectMany(row => row).Sum(cell => cell?.Corroborated ?? 0));
     }
 
     private static Task<int> AddAsync(Scenario s) =>

@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using Vaarst.Growth.Core.Gap;
 using Vaarst.Growth.Web.Features.Gap;
 
@@ -20,6 +21,23 @@ public sealed class GapPageTests(SeededDatabase shared) : ComponentTestContext, 
         Assert.Equal(gap.Areas.Count(), page.FindAll("[data-testid^=gap-area-]").Count);
         Assert.Contains("not yet defined", page.Find("[data-testid=gap-area-architecture-design]").TextContent);
         Assert.Contains("no Level 3 page", page.Find("[data-testid=no-current-level]").TextContent);
+    }
+
+    [Fact]
+    public async Task GapReport_renders_areas_and_statements_as_markup_without_a_mudblazor_component_per_row()
+    {
+        // Issue #15 / ADR 0007: what repeats per area and statement is plain markup (Light); the MudBlazor components
+        // left are the report's summary at the top, whatever the number of areas and statements.
+        var sam = await SignInAsync(shared, SeededDatabase.SamLee);
+        var gap = await Services.GetRequiredService<GetGap>().HandleAsync(sam, new GetGapRequest(), Ct);
+        Assert.True(gap.Areas.SelectMany(a => a.Statements).Count() > 5);
+
+        var report = Render<GapReport>(p => p.Add(r => r.Gap, gap).Add(r => r.ShowCharts, false));
+
+        var mud = report.FindComponents<MudComponentBase>();
+        Assert.NotEmpty(mud); // the summary's MudText: the search finds MudBlazor components by their base class
+        Assert.True(mud.Count <= 5, string.Join(", ", mud.Select(c => c.Instance.GetType().Name)));
+        Assert.Equal(gap.Areas.SelectMany(a => a.Statements).Count(), report.FindAll(".gap-statements li .mud-chip").Count(c => c.ParentElement!.ParentElement!.TagName == "LI"));
     }
 
     [Fact]

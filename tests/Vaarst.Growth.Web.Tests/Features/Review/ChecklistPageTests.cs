@@ -171,6 +171,23 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
         Assert.Equal(nameof(SelfRating.Practising), rendered.Find("select").GetAttribute("value") ?? rendered.Find("option[selected]").GetAttribute("value"));
     }
 
+    [Fact]
+    public async Task ChecklistPage_rows_and_area_cards_render_no_mudblazor_component()
+    {
+        // Issue #15 / ADR 0007: a row's and an area card's chips, texts, buttons and progress bar are plain markup with
+        // MudBlazor's classes (Light); only page-level controls (filters, submission bar) are MudBlazor components.
+        await SignInAsync(shared, SeededDatabase.SamLee);
+        var page = Render<ChecklistPage>();
+        page.WaitForElement(StatementRows);
+
+        Assert.NotEmpty(page.FindComponents<MudComponentBase>()); // the filters: the search finds components by their base class
+        var cards = page.FindComponents<ChecklistAreaCard>();
+        Assert.NotEmpty(cards);
+        Assert.All(cards, card => Assert.DoesNotContain(card.FindComponents<MudComponentBase>(),
+            c => c.Instance is not MudAlert)); // a row's re-confirmation notice is the one exception, and rare
+        Assert.All(page.FindAll(StatementRows), row => Assert.NotNull(row.QuerySelector("[data-testid='status-chip'].mud-chip")));
+    }
+
     private static (int StatementId, IRenderedComponent<RatingSelect> Rating) FirstUnratedRow(IRenderedComponent<ChecklistPage> page)
     {
         page.WaitForElement(StatementRows);
