@@ -49,7 +49,7 @@ public sealed class AdvanceCycle(IDbContextFactory<GrowthDbContext> dbFactory, I
             }
 
             messages = await CycleRelease.ReleaseAsync(db, actor, cycle, now, cancellationToken);
-            // The outcomes' notifications, their e-mails and the team's post commit with the release (ADR 0012).
+            // The outcomes' notifications, their e-mails and the team's post commit with the release (ADR 0013).
             await notifications.AddAsync(db, messages, cancellationToken);
             notifications.AddTeamMessage(db, NotificationKinds.OutcomesReleased, "/calibration/outcomes");
         }

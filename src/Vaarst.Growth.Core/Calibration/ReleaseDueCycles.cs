@@ -32,7 +32,7 @@ public sealed class ReleaseDueCycles(IDbContextFactory<GrowthDbContext> dbFactor
 
         if (due.Count > 0)
         {
-            // The outcomes' notifications, their e-mails and the team's post commit with the release (ADR 0012).
+            // The outcomes' notifications, their e-mails and the team's post commit with the release (ADR 0013).
             await notifications.AddAsync(db, messages, cancellationToken);
             notifications.AddTeamMessage(db, NotificationKinds.OutcomesReleased, "/calibration/outcomes");
             try
