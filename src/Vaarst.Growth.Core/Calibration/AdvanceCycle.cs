@@ -49,6 +49,9 @@ public sealed class AdvanceCycle(IDbContextFactory<GrowthDbContext> dbFactory, I
             }
 
             messages = await CycleRelease.ReleaseAsync(db, actor, cycle, now, cancellationToken);
+            // The outcomes' notifications, their e-mails and the team's post commit with the release (ADR 0013).
+            await notifications.AddAsync(db, messages, cancellationToken);
+            notifications.AddTeamMessage(db, NotificationKinds.OutcomesReleased, "/calibration/outcomes");
         }
         else
         {
@@ -67,7 +70,6 @@ public sealed class AdvanceCycle(IDbContextFactory<GrowthDbContext> dbFactory, I
             throw new ConflictException("The cycle changed at the same moment. Nothing was saved: reload and try again.");
         }
 
-        await notifications.SendAsync(messages, cancellationToken);
         return next;
     }
 }

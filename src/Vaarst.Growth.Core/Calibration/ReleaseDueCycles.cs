@@ -32,6 +32,9 @@ public sealed class ReleaseDueCycles(IDbContextFactory<GrowthDbContext> dbFactor
 
         if (due.Count > 0)
         {
+            // The outcomes' notifications, their e-mails and the team's post commit with the release (ADR 0013).
+            await notifications.AddAsync(db, messages, cancellationToken);
+            notifications.AddTeamMessage(db, NotificationKinds.OutcomesReleased, "/calibration/outcomes");
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -42,7 +45,6 @@ public sealed class ReleaseDueCycles(IDbContextFactory<GrowthDbContext> dbFactor
                 return 0;
             }
 
-            await notifications.SendAsync(messages, cancellationToken);
         }
 
         return due.Count;

@@ -9,7 +9,7 @@ using static Vaarst.Growth.Core.Tests.Scenario;
 
 namespace Vaarst.Growth.Core.Tests.People.Mail;
 
-/// <summary>Notifications leave the app through the outbox (ADR 0012): e-mail over real SMTP, digests, the team webhook.</summary>
+/// <summary>Notifications leave the app through the outbox (ADR 0013): e-mail over real SMTP, digests, the team webhook.</summary>
 public sealed class OutboxTests
 {
     private const string Benchmarking = "I can to write performance/benchmarking code";
