@@ -49,7 +49,7 @@ public class ImportBenchmarks
 
     [Benchmark(Description = "Import 50 pages (parsed)")]
     public Task<ImportFrameworkResult> Import50Pages() =>
-        new ImportFramework(Factory(), new InAppNotificationSender(Factory(), TimeProvider.System), TimeProvider.System)
+        new ImportFramework(Factory(), new InAppNotificationSender(TimeProvider.System), TimeProvider.System)
             .HandleAsync(Actor.System, new ImportFrameworkRequest(_pages, _folder));
 
     [GlobalCleanup]

@@ -167,7 +167,7 @@ internal sealed class Scenario : IAsyncDisposable
             var t when t == typeof(EvidenceOptions) => evidenceOptions,
             var t when t == typeof(GitHubOptions) => gitHub(),
             var t when t == typeof(Vaarst.Growth.Core.Data.ISecretProtector) => new TestSecretProtector(),
-            var t when t == typeof(INotificationSender) => new InAppNotificationSender(database, database.Clock),
+            var t when t == typeof(INotificationSender) => new InAppNotificationSender(database.Clock),
             var t when t.IsAssignableFrom(typeof(TestDatabase)) => database,
             var t when t.Namespace?.StartsWith("Vaarst.Growth.Core", StringComparison.Ordinal) == true && t.GetMethod("HandleAsync") is not null =>
                 UseCaseOn(t, database, fileStore, evidenceOptions, gitHub),

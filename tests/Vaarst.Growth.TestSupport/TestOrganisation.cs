@@ -17,7 +17,7 @@ public sealed record TestOrganisation(Actor Manager, Actor OtherManager, Actor E
         CancellationToken cancellationToken)
     {
         var pages = FrameworkPageParser.ParsePath(RepositoryRoot.Combine("seed-content", "careerframework"));
-        await new ImportFramework(dbFactory, new InAppNotificationSender(dbFactory, time), time)
+        await new ImportFramework(dbFactory, new InAppNotificationSender(time), time)
             .HandleAsync(Actor.System, new ImportFrameworkRequest(pages.Pages, "seed"), cancellationToken);
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);

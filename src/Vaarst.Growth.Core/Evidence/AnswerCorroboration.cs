@@ -74,6 +74,9 @@ public sealed class AnswerCorroboration(IDbContextFactory<GrowthDbContext> dbFac
         db.Record(actor, now, AuditEventTypes.CorroborationAnswered, "Evidence", evidence.Id.ToString(),
             $"{actor.Name} {verb} \"{Excerpt.Of(evidence.Title)}\"",
             new { status = nameof(CorroborationStatus.Requested) }, new { status = corroboration.Status.ToString(), note }, evidence.OwnerId);
+        // The engineer's notification (and its e-mail) commits with the answer (ADR 0013).
+        await notifications.AddAsync(db, [new NotificationMessage(evidence.OwnerId, NotificationKinds.CorroborationAnswered,
+            $"{actor.Name} {verb} \"{Excerpt.Of(evidence.Title)}\"", "/evidence")], cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -83,7 +86,5 @@ public sealed class AnswerCorroboration(IDbContextFactory<GrowthDbContext> dbFac
             throw new ConflictException(Stale);
         }
 
-        await notifications.SendAsync([new NotificationMessage(evidence.OwnerId, NotificationKinds.CorroborationAnswered,
-            $"{actor.Name} {verb} \"{Excerpt.Of(evidence.Title)}\"", "/evidence")], cancellationToken);
     }
 }

@@ -40,9 +40,10 @@ public sealed class ArchiveEvidence(IDbContextFactory<GrowthDbContext> dbFactory
             $"{actor.Name} archived evidence \"{Excerpt.Of(evidence.Title)}\"" + (flagged.Count > 0 ? $"; {flagged.Count} signed-off item(s) need re-confirmation" : ""),
             new { archived = false }, new { archived = true }, personId);
         await db.SaveChangesAsync(cancellationToken);
-        var notices = await ItemRules.ReconfirmationNoticesAsync(db, flagged, now, cancellationToken);
+        // The reviewers' re-confirmation notices (and their e-mails) commit with the change (ADR 0013).
+        await notifications.AddAsync(db, await ItemRules.ReconfirmationNoticesAsync(db, flagged, now, cancellationToken), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await notifications.SendAsync(notices, cancellationToken);
         return evidence.Version;
     }
 }

@@ -37,8 +37,9 @@ public sealed class DetachEvidence(IDbContextFactory<GrowthDbContext> dbFactory,
         db.Record(actor, now, AuditEventTypes.EvidenceDetached, "ChecklistItem", item.Id.ToString(),
             $"{actor.Name} detached \"{Excerpt.Of(support.Evidence!.Title)}\"", before: new { evidence = support.Evidence.Title }, personId: personId);
         await db.SaveChangesAsync(cancellationToken);
-        var notices = await ItemRules.ReconfirmationNoticesAsync(db, flagged, now, cancellationToken);
+        // The reviewers' re-confirmation notices (and their e-mails) commit with the change (ADR 0013).
+        await notifications.AddAsync(db, await ItemRules.ReconfirmationNoticesAsync(db, flagged, now, cancellationToken), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await notifications.SendAsync(notices, cancellationToken);
     }
 }

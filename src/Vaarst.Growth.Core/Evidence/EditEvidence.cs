@@ -62,9 +62,10 @@ public sealed class EditEvidence(IDbContextFactory<GrowthDbContext> dbFactory, I
             $"{actor.Name} edited evidence \"{Excerpt.Of(evidence.Title)}\"" + (flagged.Count > 0 ? $"; {flagged.Count} signed-off item(s) need re-confirmation" : ""),
             before, Snapshot(evidence), personId);
         await db.SaveChangesAsync(cancellationToken);
-        var notices = await ItemRules.ReconfirmationNoticesAsync(db, flagged, now, cancellationToken);
+        // The reviewers' re-confirmation notices (and their e-mails) commit with the change (ADR 0013).
+        await notifications.AddAsync(db, await ItemRules.ReconfirmationNoticesAsync(db, flagged, now, cancellationToken), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await notifications.SendAsync(notices, cancellationToken);
         return evidence.Version;
     }
 

@@ -83,9 +83,13 @@ public sealed class RequestCorroboration(IDbContextFactory<GrowthDbContext> dbFa
                 after: new { colleague = colleague.Name, question }, personId: personId);
         }
 
+        // The requests' ids are in their links: save them, then the colleagues' notifications, in one transaction (ADR 0013).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await notifications.SendAsync(requests.Select(r => new NotificationMessage(r.ColleagueId, NotificationKinds.CorroborationRequested,
+        await notifications.AddAsync(db, requests.Select(r => new NotificationMessage(r.ColleagueId, NotificationKinds.CorroborationRequested,
             $"{actor.Name} asks you to corroborate \"{Excerpt.Of(evidence.Title)}\"", $"/corroborations/{r.Id}")).ToList(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return requests.Select(r => r.Id).ToList();
     }
 }

@@ -7,8 +7,8 @@ public sealed record NotificationMessage(int RecipientId, string Kind, string Ti
 
 /// <summary>
 /// Notifies people: the bell's notification and, per each person's preference, an e-mail in the outbox (ADR 0013).
-/// Prefer <see cref="AddAsync"/> before the use case's own SaveChanges, so the change, its notifications and their
-/// e-mails commit together; <see cref="SendAsync"/> commits them on their own after the change.
+/// Use cases call <see cref="AddAsync"/> before their own SaveChanges, so the change, its notifications and their e-mails
+/// commit together: there is no way to notify after the change, which a crash in between could lose.
 /// </summary>
 public interface INotificationSender
 {
@@ -17,9 +17,6 @@ public interface INotificationSender
 
     /// <summary>Adds a team-level message (no personal content: a kind and a link) for the team webhook, if one is configured.</summary>
     void AddTeamMessage(GrowthDbContext db, string kind, string? link);
-
-    /// <summary>Stores the notifications (and their outbox rows) in a unit of work of their own, after the change committed.</summary>
-    Task SendAsync(IReadOnlyCollection<NotificationMessage> messages, CancellationToken cancellationToken = default);
 }
 
 /// <summary>The kinds of notification, as stored.</summary>

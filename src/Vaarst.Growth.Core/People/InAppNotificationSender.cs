@@ -8,7 +8,7 @@ namespace Vaarst.Growth.Core.People;
 /// Stores notifications for the in-app bell and, in the same SaveChanges, an e-mail outbox row for each recipient who
 /// wants that kind immediately (<see cref="NotificationPreferences"/>); digests are collected later (<see cref="Mail.DigestScheduler"/>).
 /// </summary>
-public sealed class InAppNotificationSender(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time) : INotificationSender
+public sealed class InAppNotificationSender(TimeProvider time) : INotificationSender
 {
     public async Task AddAsync(GrowthDbContext db, IReadOnlyCollection<NotificationMessage> messages, CancellationToken cancellationToken = default)
     {
@@ -47,17 +47,5 @@ public sealed class InAppNotificationSender(IDbContextFactory<GrowthDbContext> d
     {
         var now = time.GetUtcNow().UtcDateTime;
         db.Outbox.Add(new OutboxMessage { Channel = OutboxChannels.Webhook, Kind = kind, Link = link, CreatedAtUtc = now, NextAttemptAtUtc = now });
-    }
-
-    public async Task SendAsync(IReadOnlyCollection<NotificationMessage> messages, CancellationToken cancellationToken = default)
-    {
-        if (messages.Count == 0)
-        {
-            return;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        await AddAsync(db, messages, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
     }
 }

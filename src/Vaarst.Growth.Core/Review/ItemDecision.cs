@@ -27,8 +27,8 @@ internal sealed record DecisionWording(string AuditType, string NotificationKind
 
 /// <summary>
 /// One review decision, in the steps every decision shares: confirm the reviewer and the comment, find the item as the
-/// reviewer saw it (authority, version, state), check the evidence basis, record the decision and its audit event, save
-/// while the evidence still matches, then notify the engineer. Each decision use case gives only its
+/// reviewer saw it (authority, version, state), check the evidence basis, record the decision, its audit event and the
+/// engineer's notification, and save them together while the evidence still matches. Each decision use case gives only its
 /// <see cref="DecisionEffect"/> and <see cref="DecisionWording"/>.
 /// </summary>
 internal sealed class ItemDecision(
@@ -50,8 +50,8 @@ internal sealed class ItemDecision(
         var item = await ItemAsSeenAsync(db, actor, request, now, cancellationToken);
         var basis = await EvidenceAsSeenAsync(db, item, request, cancellationToken);
         var statement = await RecordAsync(db, actor, reviewerId, item, comment, basis, now, cancellationToken);
+        await NotifyEngineerAsync(db, actor, item, statement, comment, cancellationToken);
         await SaveWhileEvidenceHoldsAsync(db, item, request, cancellationToken);
-        await NotifyEngineerAsync(actor, item, statement, comment, cancellationToken);
         return new ItemSaved(item.Id, item.Version);
     }
 
@@ -151,7 +151,8 @@ internal sealed class ItemDecision(
         await transaction.CommitAsync(cancellationToken);
     }
 
-    private Task NotifyEngineerAsync(Actor actor, ChecklistItem item, string statement, string? comment, CancellationToken cancellationToken) =>
-        notifications.SendAsync([new NotificationMessage(item.PersonId, wording.NotificationKind,
+    /// <summary>Adds the engineer's notification (and its e-mail, per their preference): it commits with the decision (ADR 0013).</summary>
+    private Task NotifyEngineerAsync(GrowthDbContext db, Actor actor, ChecklistItem item, string statement, string? comment, CancellationToken cancellationToken) =>
+        notifications.AddAsync(db, [new NotificationMessage(item.PersonId, wording.NotificationKind,
             $"{actor.Name} {wording.Verb} \"{statement}\"" + (comment is null ? "" : $": “{Excerpt.Of(comment, 70)}”"), $"/checklist/items/{item.Id}")], cancellationToken);
 }

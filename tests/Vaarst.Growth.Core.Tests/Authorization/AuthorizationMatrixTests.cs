@@ -316,9 +316,9 @@ public sealed class AuthorizationMatrixTests
             }
 
             var all = matrix.S.Database.Writes.Units.Select(u => u.Order().ToList()).ToList();
-            // A unit that only writes notifications (and their outbox rows) is the notice sent after the change, not part
-            // of it (use cases not yet moved to INotificationSender.AddAsync, ADR 0013).
-            var units = all.Where(u => u.Any(t => t is not ("Notifications" or "Outbox"))).ToList();
+            // Notifications and their outbox rows commit with the change (INotificationSender.AddAsync, ADR 0013): no
+            // unit of their own.
+            var units = all;
             var described = string.Join(" | ", all.Select(u => string.Join(",", u)));
             if (units.Count > 1)
             {

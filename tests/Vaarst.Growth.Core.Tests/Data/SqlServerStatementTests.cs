@@ -291,7 +291,7 @@ public sealed class SqlServerStatementTests
                 var t when t == typeof(EvidenceOptions) => new EvidenceOptions(),
                 var t when t == typeof(GitHubOptions) => Scenario.FakeGitHubOptions(),
                 var t when t == typeof(Core.Data.ISecretProtector) => new TestSecretProtector(),
-                var t when t == typeof(INotificationSender) => new InAppNotificationSender(server, _clock),
+                var t when t == typeof(INotificationSender) => new InAppNotificationSender(_clock),
                 var t when t.IsAssignableFrom(typeof(CapturedSqlServer)) => server,
                 var t when t.Namespace?.StartsWith("Vaarst.Growth.Core", StringComparison.Ordinal) == true && t.GetMethod("HandleAsync") is not null => Create(t),
                 var t => throw new InvalidOperationException($"The test cannot provide {t} for {type.Name}."),

@@ -208,7 +208,7 @@ public sealed class ImportFrameworkTests
         var engineer = new Actor(42, "Eve", Roles.Engineer | Roles.Manager);
 
         await Assert.ThrowsAsync<ForbiddenException>(() =>
-            new ImportFramework(database, new InAppNotificationSender(database, database.Clock), database.Clock).HandleAsync(engineer, new ImportFrameworkRequest(Parse(("level4.md", Seed)), "test"), Ct));
+            new ImportFramework(database, new InAppNotificationSender(database.Clock), database.Clock).HandleAsync(engineer, new ImportFrameworkRequest(Parse(("level4.md", Seed)), "test"), Ct));
 
         await using var db = database.CreateDbContext();
         Assert.Equal(0, await db.FrameworkVersions.CountAsync(Ct));
@@ -222,7 +222,7 @@ public sealed class ImportFrameworkTests
         var page = Parse(("a.md", Seed)).Single();
 
         var ex = await Assert.ThrowsAsync<ValidationException>(() =>
-            new ImportFramework(database, new InAppNotificationSender(database, database.Clock), database.Clock).HandleAsync(Actor.System, new ImportFrameworkRequest([page, page with { File = "b.md" }], "test"), Ct));
+            new ImportFramework(database, new InAppNotificationSender(database.Clock), database.Clock).HandleAsync(Actor.System, new ImportFrameworkRequest([page, page with { File = "b.md" }], "test"), Ct));
 
         Assert.Contains("more than one page", ex.Message);
         await using var db = database.CreateDbContext();
@@ -232,7 +232,7 @@ public sealed class ImportFrameworkTests
     private static Task<ImportFrameworkResult> ImportAsync(TestDatabase database, string text) => ImportPagesAsync(database, ("level4.md", text));
 
     private static Task<ImportFrameworkResult> ImportPagesAsync(TestDatabase database, params (string File, string Text)[] pages) =>
-        new ImportFramework(database, new InAppNotificationSender(database, database.Clock), database.Clock).HandleAsync(Actor.System, new ImportFrameworkRequest(Parse(pages), "test"), Ct);
+        new ImportFramework(database, new InAppNotificationSender(database.Clock), database.Clock).HandleAsync(Actor.System, new ImportFrameworkRequest(Parse(pages), "test"), Ct);
 
     private static List<FrameworkPage> Parse(params (string File, string Text)[] pages)
     {

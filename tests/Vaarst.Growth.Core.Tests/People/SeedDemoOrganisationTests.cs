@@ -17,7 +17,7 @@ public sealed class SeedDemoOrganisationTests
     {
         await using var database = await TestDatabase.CreateAsync();
         var pages = FrameworkPageParser.ParsePath(RepositoryRoot.Combine("seed-content", "careerframework"));
-        await new ImportFramework(database, new InAppNotificationSender(database, database.Clock), database.Clock).HandleAsync(Actor.System, new ImportFrameworkRequest(pages.Pages, "seed"), Ct);
+        await new ImportFramework(database, new InAppNotificationSender(database.Clock), database.Clock).HandleAsync(Actor.System, new ImportFrameworkRequest(pages.Pages, "seed"), Ct);
         var seed = new SeedDemoOrganisation(database, database.Clock);
         var file = RepositoryRoot.Combine("seed-content", "demo", "organisation.yaml");
 

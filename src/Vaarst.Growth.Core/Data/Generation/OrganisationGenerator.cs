@@ -74,7 +74,7 @@ public static class OrganisationGenerator
         var factory = new SameOptionsFactory((DbContextOptions<GrowthDbContext>)db.GetService<IDbContextOptions>());
         var importedAt = new FixedClock(options.NowUtc.AddDays(-options.HistoryDays - 1));
         var pages = parsed.SelectMany(p => p.Pages).ToList();
-        await new ImportFramework(factory, new InAppNotificationSender(factory, importedAt), importedAt)
+        await new ImportFramework(factory, new InAppNotificationSender(importedAt), importedAt)
             .HandleAsync(Actor.System, new ImportFrameworkRequest(pages, $"generated (seed {options.Seed})"), ct);
         return pages.Count;
     }

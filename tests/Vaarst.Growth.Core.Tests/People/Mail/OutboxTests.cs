@@ -191,7 +191,7 @@ public sealed class OutboxTests
         // Notifications for both, one of them already read.
         await using (var db = s.Database.CreateDbContext())
         {
-            var sender = new InAppNotificationSender(s.Database, s.Database.Clock);
+            var sender = new InAppNotificationSender(s.Database.Clock);
             await sender.AddAsync(db, [
                 new NotificationMessage(s.Manager.PersonId!.Value, NotificationKinds.ItemSubmitted, "Eda submitted a secret statement", "/reviews/items/1"),
                 new NotificationMessage(s.Manager.PersonId!.Value, NotificationKinds.ItemSubmitted, "read already", "/reviews/items/2"),
