@@ -56,6 +56,36 @@ public sealed class GapPageTests(SeededDatabase shared) : ComponentTestContext, 
     }
 
     [Fact]
+    public async Task GapPage_plan_from_calibration_lists_the_next_actions_in_each_of_its_areas()
+    {
+        // "Not yet is a plan" (#16): the released plan's areas, each with the gap view's next actions in it.
+        var sam = await SignInAsync(shared, SeededDatabase.SamLee);
+        var gap = await Services.GetRequiredService<GetGap>().HandleAsync(sam, new GetGapRequest(), Ct);
+        var planned = gap.NextActions.GroupBy(a => a.AreaName).First();
+        var quiet = gap.Areas.First(a => gap.NextActions.All(n => n.AreaName != a.Name)).Name;
+        await using (var db = shared.CreateDbContext())
+        {
+            db.DevelopmentPlans.Add(new DevelopmentPlan
+            {
+                PersonId = sam.PersonId!.Value, Areas = $"{planned.Key.ToUpperInvariant()}\n{quiet}", Source = "Not yet · 2027 H1",
+                RevisitCycle = "2027 H2", ReleasedAtUtc = new DateTime(2026, 11, 30, 9, 0, 0, DateTimeKind.Utc),
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        var page = Render<GapPage>();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=development-plan]")));
+        var areas = page.FindAll("[data-testid=development-plan-areas] > li");
+        Assert.Equal(2, areas.Count);
+        var count = planned.Count();
+        Assert.Contains(count == 1 ? "1 next action" : $"{count} next actions", areas[0].TextContent);
+        Assert.Equal(planned.Take(3).Select(a => a.Link), areas[0].QuerySelectorAll("a").Select(a => a.GetAttribute("href")));
+        Assert.Contains("nothing to do right now", areas[1].TextContent);
+        Assert.Contains("revisit in 2027 H2", page.Find("[data-testid=development-plan]").TextContent);
+    }
+
+    [Fact]
     public async Task GapPage_of_someone_outside_the_callers_reach_shows_an_empty_state()
     {
         await SignInAsync(shared, SeededDatabase.SamLee);
