@@ -94,7 +94,7 @@ public sealed partial class SelfAssessmentBrowserTests(AppFixture app) : IClassF
         // The library shows the note supporting both statements.
         await OpenAsync(page, "/evidence");
         var note = page.Locator("[data-testid^='evidence-']", new() { HasText = "Profiling notes for the Orin port" });
-        await Expect(note.Locator(".mud-chip")).ToHaveCountAsync(2);
+        await Expect(note.Locator(".evidence-supports .mud-chip")).ToHaveCountAsync(2);
         await Expect(note.GetByTestId("note-body").Locator("strong")).ToHaveTextAsync("Nsight Systems");
 
         // The item page shows the submission in its history.
@@ -139,7 +139,7 @@ public sealed partial class SelfAssessmentBrowserTests(AppFixture app) : IClassF
         await Expect(card.GetByTestId("note-body")).ToBeVisibleAsync();
         await AssertNotPwnedAsync(page);
 
-        await card.Locator(".mud-chip").First.ClickAsync();
+        await card.Locator(".evidence-supports .mud-chip").First.ClickAsync();
         await Expect(page).ToHaveURLAsync(ItemUrl());
         await AppFixture.WaitForInteractiveAsync(page);
         await Expect(page.GetByTestId("note-body")).ToContainTextAsync("latency");
