@@ -44,6 +44,9 @@ public enum NextActionKind
     ChangesRequested,
     NeedsReconfirmation,
     NoEvidence,
+
+    /// <summary>A draft whose evidence trips a quality prompt (no result, no measure, no own role): worth strengthening before submitting.</summary>
+    StrengthenEvidence,
     WaitingForReview,
 }
 

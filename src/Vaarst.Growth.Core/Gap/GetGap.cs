@@ -159,12 +159,18 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
         var history = History(items.Where(i => targetStatements.Contains(i.StatementId)).SelectMany(i => i.Decisions.Select(d => (i.Id, d.Kind, d.DecidedAtUtc))),
             overall.Applicable);
 
+        // Query 4, only when there are drafts with evidence: the quality prompts their evidence trips ("strengthen evidence").
+        var weak = items.Any(i => i.Status == ItemStatus.Draft && i.Evidence > 0)
+            ? await OpenItemPrompts.ReadAsync(db, personId, cancellationToken)
+            : new Dictionary<int, IReadOnlyList<EvidencePromptKind>>();
+
         // Next actions come from the finished projection, not as a side effect of building it.
         var ordered = sections.SelectMany(s => s.Areas).SelectMany(a => a.Statements.Select(st => (Area: a, Statement: st)))
             .Select(x =>
             {
                 var item = x.Statement.ItemId is null ? null : itemByStatement[x.Statement.StatementId];
-                var kind = NextActionOf(x.Statement.State, item?.Status, x.Statement.EvidenceCount);
+                var kind = NextActionOf(x.Statement.State, item?.Status, x.Statement.EvidenceCount)
+                    ?? (item is { Status: ItemStatus.Draft } && weak.ContainsKey(item.Id) ? NextActionKind.StrengthenEvidence : null);
                 var link = item is null ? "/checklist" : own ? $"/checklist/items/{item.Id}" : $"/reviews/items/{item.Id}";
                 return kind is { } k
                     ? new NextAction(k, x.Statement.StatementId, item?.Id, x.Area.Name, x.Statement.Text,

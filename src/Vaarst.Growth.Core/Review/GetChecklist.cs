@@ -122,14 +122,8 @@ public sealed class GetChecklist(IDbContextFactory<GrowthDbContext> dbFactory)
             .GroupBy(d => d.ChecklistItemId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.DecidedAtUtc).ThenByDescending(d => d.Id).First());
 
-        // The text of the evidence behind items the engineer may still submit, for the quality prompts (EvidenceQuality).
-        var prompts = (await db.EvidenceSupports.AsNoTracking()
-                .Where(s => s.ChecklistItem!.PersonId == personId && !s.Evidence!.IsArchived
-                    && (s.ChecklistItem.Status == ItemStatus.Draft || s.ChecklistItem.Status == ItemStatus.ChangesRequested))
-                .Select(s => new { s.ChecklistItemId, s.Evidence!.Title, s.Evidence.Description, s.Evidence.NoteMarkdown, s.Evidence.LinkKind })
-                .ToListAsync(cancellationToken))
-            .GroupBy(s => s.ChecklistItemId)
-            .ToDictionary(g => g.Key, g => EvidenceQuality.CheckAll(g.Select(e => new EvidenceText(e.Title, e.Description, e.NoteMarkdown, e.LinkKind))));
+        // The quality prompts of the items the engineer may still submit (EvidenceQuality).
+        var prompts = await OpenItemPrompts.ReadAsync(db, personId, cancellationToken);
 
         // Colleagues' answers on the item's evidence: "corroborated by 2 · disputed by 0".
         var answers = (await db.Corroborations.AsNoTracking()

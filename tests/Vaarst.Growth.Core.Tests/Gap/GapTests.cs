@@ -17,6 +17,27 @@ public sealed class GapTests
     private static readonly string Seed = File.ReadAllText(RepositoryRoot.Combine("seed-content", "careerframework", "mlengineer", "level4.md"));
 
     [Fact]
+    public async Task Gap_next_actions_ask_to_strengthen_a_drafts_weak_evidence_until_it_says_what_the_engineer_did_and_achieved()
+    {
+        // #17 item 2: the gap view's next actions include "strengthen evidence" where a draft's evidence trips a prompt.
+        await using var s = await CreateAsync();
+        var statement = await s.StatementAsync(Benchmarking);
+        var (itemId, evidenceId) = await s.ItemWithEvidenceAsync(s.Edge, statement);
+
+        var weak = await s.UseCase<GetGap>().HandleAsync(s.Edge, new GetGapRequest(), Ct);
+
+        var action = Assert.Single(weak.NextActions, a => a.Kind == NextActionKind.StrengthenEvidence);
+        Assert.Equal((itemId, $"/checklist/items/{itemId}"), (action.ItemId, action.Link));
+
+        var evidence = Assert.Single(await s.UseCase<GetEvidenceLibrary>().HandleAsync(s.Edge, false, Ct), e => e.Id == evidenceId);
+        await s.UseCase<EditEvidence>().HandleAsync(s.Edge, new EditEvidenceRequest(evidenceId, evidence.Version,
+            new EvidenceDetails("A pull request", evidence.WorkDate, "I wrote the benchmark harness; it cut p95 latency by 30 %."), evidence.Url), Ct);
+
+        var strong = await s.UseCase<GetGap>().HandleAsync(s.Edge, new GetGapRequest(), Ct);
+        Assert.DoesNotContain(strong.NextActions, a => a.Kind == NextActionKind.StrengthenEvidence);
+    }
+
+    [Fact]
     public async Task Gap_counts_every_state_and_leaves_out_not_applicable_and_undefined_areas()
     {
         await using var s = await CreateAsync();

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Checklist;
+using Vaarst.Growth.Core.Data;
+
+namespace Vaarst.Growth.Core.Evidence;
+
+/// <summary>
+/// The quality prompts (<see cref="EvidenceQuality"/>) of the items an engineer may still submit (drafts and items with
+/// changes requested), by item id, read in one query: the checklist shows them on its rows, the gap view turns them into
+/// "strengthen evidence" next actions. Items whose evidence trips no prompt are left out.
+/// </summary>
+public static class OpenItemPrompts
+{
+    public static async Task<IReadOnlyDictionary<int, IReadOnlyList<EvidencePromptKind>>> ReadAsync(GrowthDbContext db, int personId, CancellationToken cancellationToken) =>
+        (await db.EvidenceSupports.AsNoTracking()
+                .Where(SupportingEvidence.IsCurrent)
+                .Where(s => s.ChecklistItem!.PersonId == personId
+                    && (s.ChecklistItem.Status == ItemStatus.Draft || s.ChecklistItem.Status == ItemStatus.ChangesRequested))
+                .Select(s => new { s.ChecklistItemId, s.Evidence!.Title, s.Evidence.Description, s.Evidence.NoteMarkdown, s.Evidence.LinkKind })
+                .ToListAsync(cancellationToken))
+            .GroupBy(s => s.ChecklistItemId)
+            .Select(g => (g.Key, Prompts: EvidenceQuality.CheckAll(g.Select(e => new EvidenceText(e.Title, e.Description, e.NoteMarkdown, e.LinkKind)))))
+            .Where(x => x.Prompts.Count > 0)
+            .ToDictionary(x => x.Key, x => x.Prompts);
+}
