@@ -28,7 +28,14 @@ public sealed record ReviewQueueEntry(
     SelfRating Rating,
     int EvidenceCount,
     DateTime WaitingSinceUtc,
-    string? ReconfirmationReason);
+    string? ReconfirmationReason)
+{
+    /// <summary>
+    /// <see cref="EvidenceBasis.FingerprintAsync"/> of the item as the queue read it: a decision taken from the queue
+    /// (<see cref="DecideItems"/>) carries it back, so an item whose evidence changed since is left out.
+    /// </summary>
+    public string EvidenceFingerprint { get; init; } = "";
+}
 
 public sealed record ReviewQueue(IReadOnlyList<ReviewQueueEntry> Entries, IReadOnlyList<QueueOption> Engineers, IReadOnlyList<QueueOption> Areas);
 
@@ -72,7 +79,8 @@ public sealed class GetReviewQueue(IDbContextFactory<GrowthDbContext> dbFactory,
             entries.Add(entry);
         }
 
-        var ordered = entries.OrderBy(e => e.WaitingSinceUtc).ThenBy(e => e.ItemId).ToList();
+        var fingerprints = await FingerprintsAsync(db, entries.Select(e => e.ItemId).ToList(), cancellationToken);
+        var ordered = entries.Select(e => e with { EvidenceFingerprint = fingerprints.GetValueOrDefault(e.ItemId, EmptyBasis) }).OrderBy(e => e.WaitingSinceUtc).ThenBy(e => e.ItemId).ToList();
         var engineers = ordered.Select(e => new QueueOption(e.EngineerId, e.EngineerName)).Distinct().OrderBy(o => o.Name).ToList();
         var areas = ordered.Select(e => new QueueOption(e.AreaId, e.AreaName)).Distinct().OrderBy(o => o.Name).ToList();
         var filtered = ordered
@@ -80,5 +88,23 @@ public sealed class GetReviewQueue(IDbContextFactory<GrowthDbContext> dbFactory,
             .Where(e => request.AreaId is null || e.AreaId == request.AreaId)
             .ToList();
         return new ReviewQueue(filtered, engineers, areas);
+    }
+
+    private static readonly string EmptyBasis = EvidenceFingerprint.OfBasis([]);
+
+    /// <summary>Each item's evidence fingerprint, read in one query as <see cref="EvidenceBasis.OfAsync"/> reads one item's basis.</summary>
+    private static async Task<Dictionary<int, string>> FingerprintsAsync(GrowthDbContext db, List<int> itemIds, CancellationToken cancellationToken)
+    {
+        if (itemIds.Count == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.EvidenceSupports.AsNoTracking()
+            .Where(s => itemIds.Contains(s.ChecklistItemId) && !s.Evidence!.IsArchived)
+            .Select(s => new { s.ChecklistItemId, s.EvidenceId, s.Evidence!.ContentHash })
+            .ToListAsync(cancellationToken);
+        return rows.GroupBy(r => r.ChecklistItemId)
+            .ToDictionary(g => g.Key, g => EvidenceFingerprint.OfBasis(g.Select(r => (r.EvidenceId, r.ContentHash))));
     }
 }

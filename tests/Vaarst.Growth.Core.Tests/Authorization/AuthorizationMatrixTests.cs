@@ -104,6 +104,8 @@ public sealed class AuthorizationMatrixTests
         new(typeof(SignOffItem), Reviewers, (m, a) => m.S.UseCase<SignOffItem>().HandleAsync(a, new DecisionRequest(m.ItemId, m.ItemVersion(), null, m.S.Seen(m.ItemId)), Ct)),
         new(typeof(RequestChanges), Reviewers, (m, a) => m.S.UseCase<RequestChanges>().HandleAsync(a, new DecisionRequest(m.ItemId, m.ItemVersion(), "More please", m.S.Seen(m.ItemId)), Ct)),
         new(typeof(RevokeSignOff), Reviewers, (m, a) => m.S.UseCase<RevokeSignOff>().HandleAsync(a, new DecisionRequest(m.ItemId, m.ItemVersion(), "Wrong", m.S.Seen(m.ItemId)), Ct)),
+        new(typeof(DecideItems), Reviewers, (m, a) => m.S.UseCase<DecideItems>().HandleAsync(a, new DecideItemsRequest(DecisionKind.SignOff, null, [new ItemAsSeen(m.ItemId, m.ItemVersion(), m.S.Seen(m.ItemId))]), Ct)),
+        new(typeof(UndoDecision), Reviewers, (m, a) => m.S.UseCase<UndoDecision>().HandleAsync(a, new UndoDecisionRequest(m.ItemId, m.ItemVersion(), m.S.Seen(m.ItemId)), Ct)),
         new(typeof(ReconfirmItem), Reviewers, (m, a) => m.S.UseCase<ReconfirmItem>().HandleAsync(a, new DecisionRequest(m.ItemId, m.ItemVersion(), null, m.S.Seen(m.ItemId)), Ct)),
         new(typeof(AddLinkEvidence), [Caller.Self], (m, a) => m.S.UseCase<AddLinkEvidence>().HandleAsync(a, new AddLinkEvidenceRequest(Details, "https://example.com/x", [m.EdgeOnlyStatementId]), Ct)),
         new(typeof(AddNoteEvidence), [Caller.Self], (m, a) => m.S.UseCase<AddNoteEvidence>().HandleAsync(a, new AddNoteEvidenceRequest(Details, "A note", [m.EdgeOnlyStatementId]), Ct)),
@@ -259,6 +261,7 @@ public sealed class AuthorizationMatrixTests
             await db.Statements.Where(st => st.Text.StartsWith("I can to write performance")).ExecuteUpdateAsync(u => u.SetProperty(st => st.Text, "An older wording"), Ct);
         },
         [nameof(RevokeSignOff)] = m => SignOffAsync(m),
+        [nameof(UndoDecision)] = m => SignOffAsync(m),
         [nameof(ReconfirmItem)] = async m =>
         {
             await SignOffAsync(m);

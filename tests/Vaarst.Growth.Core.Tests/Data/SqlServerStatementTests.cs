@@ -81,6 +81,8 @@ public sealed class SqlServerStatementTests
         new(typeof(SignOffItem), (u, a) => u.UseCase<SignOffItem>().HandleAsync(a, new DecisionRequest(1, 1, null, "fingerprint"), Ct)),
         new(typeof(RequestChanges), (u, a) => u.UseCase<RequestChanges>().HandleAsync(a, new DecisionRequest(1, 1, "More please", "fingerprint"), Ct)),
         new(typeof(RevokeSignOff), (u, a) => u.UseCase<RevokeSignOff>().HandleAsync(a, new DecisionRequest(1, 1, "Wrong", "fingerprint"), Ct)),
+        new(typeof(DecideItems), (u, a) => u.UseCase<DecideItems>().HandleAsync(a, new DecideItemsRequest(DecisionKind.SignOff, null, [new ItemAsSeen(1, 1, "fingerprint")]), Ct)),
+        new(typeof(UndoDecision), (u, a) => u.UseCase<UndoDecision>().HandleAsync(a, new UndoDecisionRequest(1, 1, "fingerprint"), Ct)),
         new(typeof(ReconfirmItem), (u, a) => u.UseCase<ReconfirmItem>().HandleAsync(a, new DecisionRequest(1, 1, null, "fingerprint"), Ct)),
         new(typeof(AddLinkEvidence), (u, a) => u.UseCase<AddLinkEvidence>().HandleAsync(a, new AddLinkEvidenceRequest(Details, "https://example.com/x", [1]), Ct)),
         new(typeof(AddNoteEvidence), (u, a) => u.UseCase<AddNoteEvidence>().HandleAsync(a, new AddNoteEvidenceRequest(Details, "A note", [1]), Ct)),

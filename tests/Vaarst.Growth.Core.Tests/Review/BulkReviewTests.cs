@@ -1,0 +1,165 @@
+using Microsoft.EntityFrameworkCore;
+using Vaarst.Growth.Core.Audit;
+using Vaarst.Growth.Core.Checklist;
+using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Core.Review;
+using static Vaarst.Growth.Core.Tests.Scenario;
+
+namespace Vaarst.Growth.Core.Tests.Review;
+
+/// <summary>Bulk decisions from the review queue (#18 item 1) and undoing a decision within a minute.</summary>
+public sealed class BulkReviewTests
+{
+    private static readonly string[] Statements = ["I can to write performance/benchmarking code", "I can use the relevant Parallel Computing", "I can implement algorithms"];
+
+    [Fact]
+    public async Task Bulk_sign_off_decides_every_item_with_one_audit_event_and_notification_each()
+    {
+        await using var s = await CreateAsync();
+        var ids = await SubmittedAsync(s);
+
+        var result = await s.UseCase<DecideItems>().HandleAsync(s.Manager, await FromQueueAsync(s, DecisionKind.SignOff, "Well evidenced"), Ct);
+
+        Assert.Equal(ids.Order(), result.Decided.Select(d => d.ItemId).Order());
+        Assert.Empty(result.LeftOut);
+        await using var db = s.Database.CreateDbContext();
+        Assert.All(await db.ChecklistItems.Where(i => ids.Contains(i.Id)).ToListAsync(Ct), i => Assert.Equal(ItemStatus.SignedOff, i.Status));
+        Assert.Equal(ids.Order(), (await db.AuditEvents.Where(a => a.Type == AuditEventTypes.ItemSignedOff).Select(a => a.SubjectId!).ToListAsync(Ct)).Select(int.Parse).Order());
+        Assert.Equal(3, await db.ReviewDecisions.CountAsync(d => d.Kind == DecisionKind.SignOff && d.Comment == "Well evidenced", Ct));
+        Assert.Equal(2, await db.Notifications.CountAsync(n => n.RecipientId == s.Edge.PersonId && n.Kind == NotificationKinds.ItemSignedOff, Ct));
+        Assert.Empty((await s.UseCase<GetReviewQueue>().HandleAsync(s.Manager, new GetReviewQueueRequest(), Ct)).Entries);
+    }
+
+    [Fact]
+    public async Task An_item_that_changed_since_the_queue_was_loaded_is_left_out_and_listed_and_the_others_are_decided()
+    {
+        await using var s = await CreateAsync();
+        var ids = await SubmittedAsync(s);
+        var request = await FromQueueAsync(s, DecisionKind.SignOff, null);
+        var changed = ids[0];
+        await s.UseCase<WithdrawSubmission>().HandleAsync(s.Edge, new ItemRef(changed, (await s.ItemAsync(changed)).Version), Ct);
+        await s.UseCase<SubmitItems>().HandleAsync(s.Edge, new SubmitItemsRequest([new ItemRef(changed, (await s.ItemAsync(changed)).Version)]), Ct);
+
+        var result = await s.UseCase<DecideItems>().HandleAsync(s.Manager, request, Ct);
+
+        var leftOut = Assert.Single(result.LeftOut);
+        Assert.Equal(changed, leftOut.ItemId);
+        Assert.Contains("changed since you opened it", leftOut.Reason);
+        Assert.Equal(ids.Skip(1).Order(), result.Decided.Select(d => d.ItemId).Order());
+        Assert.Equal(ItemStatus.Submitted, (await s.ItemAsync(changed)).Status);
+        Assert.Equal(2, await s.CountAsync<ReviewDecision>());
+    }
+
+    [Fact]
+    public async Task A_batch_naming_an_item_the_caller_does_not_review_is_refused_and_decides_nothing()
+    {
+        await using var s = await CreateAsync();
+        await SubmittedAsync(s);
+        var request = await FromQueueAsync(s, DecisionKind.SignOff, null);
+
+        await Assert.ThrowsAsync<ForbiddenException>(() => s.UseCase<DecideItems>().HandleAsync(s.OtherManager, request, Ct));
+
+        Assert.Equal(0, await s.CountAsync<ReviewDecision>());
+    }
+
+    [Fact]
+    public async Task Requesting_changes_on_several_items_needs_one_comment_and_sends_them_all_back()
+    {
+        await using var s = await CreateAsync();
+        var ids = await SubmittedAsync(s);
+        var request = await FromQueueAsync(s, DecisionKind.RequestChanges, "  ");
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => s.UseCase<DecideItems>().HandleAsync(s.Manager, request, Ct));
+        Assert.Contains("Say what needs to change", ex.Message);
+        Assert.Equal(0, await s.CountAsync<ReviewDecision>());
+
+        var result = await s.UseCase<DecideItems>().HandleAsync(s.Manager, request with { Comment = "Link the benchmark results" }, Ct);
+
+        Assert.Equal(3, result.Decided.Count);
+        await using var db = s.Database.CreateDbContext();
+        Assert.All(await db.ChecklistItems.Where(i => ids.Contains(i.Id)).ToListAsync(Ct), i => Assert.Equal(ItemStatus.ChangesRequested, i.Status));
+        Assert.Equal(3, await db.AuditEvents.CountAsync(a => a.Type == AuditEventTypes.ChangesRequested, Ct));
+    }
+
+    [Theory]
+    [InlineData(DecisionKind.SignOff, "Fine")]
+    [InlineData(DecisionKind.RequestChanges, "More please")]
+    public async Task Undo_within_60_seconds_puts_the_item_back_as_it_was_with_an_audited_revocation(DecisionKind kind, string comment)
+    {
+        await using var s = await CreateAsync();
+        var ids = await SubmittedAsync(s);
+        var request = await FromQueueAsync(s, kind, comment);
+        var before = await s.ItemAsync(ids[0]);
+        var decided = (await s.UseCase<DecideItems>().HandleAsync(s.Manager, request, Ct)).Decided.Single(d => d.ItemId == ids[0]);
+        s.Database.Clock.Advance(TimeSpan.FromSeconds(59));
+
+        var undone = await s.UseCase<UndoDecision>().HandleAsync(s.Manager, new UndoDecisionRequest(decided.ItemId, decided.Version, s.Seen(decided.ItemId)), Ct);
+
+        var after = await s.ItemAsync(ids[0]);
+        Assert.Equal((before.Status, before.NeedsReconfirmation, before.ReconfirmationReason), (after.Status, after.NeedsReconfirmation, after.ReconfirmationReason));
+        Assert.True(undone.Version > decided.Version);
+        Assert.Equal(undone.Version, after.Version);
+        await using var db = s.Database.CreateDbContext();
+        var revocation = await db.ReviewDecisions.OrderByDescending(d => d.Id).FirstAsync(d => d.ChecklistItemId == ids[0], Ct);
+        Assert.Equal((DecisionKind.Revoke, UndoDecision.Reason), (revocation.Kind, revocation.Comment));
+        var audit = await db.AuditEvents.SingleAsync(a => a.Type == AuditEventTypes.SignOffRevoked, Ct);
+        Assert.Contains("undone", audit.After);
+        Assert.Contains("Submitted", audit.After);
+        Assert.Contains(ids[0], (await s.UseCase<GetReviewQueue>().HandleAsync(s.Manager, new GetReviewQueueRequest(), Ct)).Entries.Select(e => e.ItemId));
+    }
+
+    [Fact]
+    public async Task Undo_after_60_seconds_is_refused_and_changes_nothing()
+    {
+        await using var s = await CreateAsync();
+        var ids = await SubmittedAsync(s);
+        var decided = (await s.UseCase<DecideItems>().HandleAsync(s.Manager, await FromQueueAsync(s, DecisionKind.SignOff, null), Ct)).Decided[0];
+        s.Database.Clock.Advance(TimeSpan.FromSeconds(61));
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(() =>
+            s.UseCase<UndoDecision>().HandleAsync(s.Manager, new UndoDecisionRequest(decided.ItemId, decided.Version, s.Seen(decided.ItemId)), Ct));
+
+        Assert.Contains("within 60 seconds", ex.Message);
+        Assert.Equal(ItemStatus.SignedOff, (await s.ItemAsync(decided.ItemId)).Status);
+        Assert.Equal(3, await s.CountAsync<ReviewDecision>());
+    }
+
+    [Fact]
+    public async Task Undo_by_someone_other_than_the_reviewer_who_decided_is_refused()
+    {
+        await using var s = await CreateAsync();
+        var ids = await SubmittedAsync(s);
+        var decided = (await s.UseCase<DecideItems>().HandleAsync(s.Manager, await FromQueueAsync(s, DecisionKind.SignOff, null), Ct)).Decided[0];
+        var today = DateOnly.FromDateTime(s.Database.Clock.GetUtcNow().UtcDateTime);
+        await s.UseCase<AssignDelegate>().HandleAsync(s.Admin, new AssignDelegateRequest(s.Manager.PersonId!.Value, s.OtherManager.PersonId!.Value, today, today.AddDays(3)), Ct);
+        var undo = new UndoDecisionRequest(decided.ItemId, decided.Version, s.Seen(decided.ItemId));
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => s.UseCase<UndoDecision>().HandleAsync(s.OtherManager, undo, Ct));
+        Assert.Contains("Only the reviewer who made a decision", ex.Message);
+        await Assert.ThrowsAsync<ForbiddenException>(() => s.UseCase<UndoDecision>().HandleAsync(s.Edge, undo, Ct));
+
+        Assert.Equal(ItemStatus.SignedOff, (await s.ItemAsync(decided.ItemId)).Status);
+    }
+
+    /// <summary>Two of Edda's items and one of Ml's, submitted.</summary>
+    private static async Task<List<int>> SubmittedAsync(Scenario s)
+    {
+        var ids = new List<int>();
+        foreach (var (engineer, statement) in new[] { (s.Edge, Statements[0]), (s.Edge, Statements[1]), (s.Ml, Statements[2]) })
+        {
+            var (itemId, _) = await s.ItemWithEvidenceAsync(engineer, await s.StatementAsync(statement));
+            await s.UseCase<SubmitItems>().HandleAsync(engineer, new SubmitItemsRequest([new ItemRef(itemId, (await s.ItemAsync(itemId)).Version)]), Ct);
+            ids.Add(itemId);
+        }
+
+        return ids;
+    }
+
+    /// <summary>Every entry of the manager's queue, as the queue shows it.</summary>
+    private static async Task<DecideItemsRequest> FromQueueAsync(Scenario s, DecisionKind kind, string? comment)
+    {
+        var queue = await s.UseCase<GetReviewQueue>().HandleAsync(s.Manager, new GetReviewQueueRequest(), Ct);
+        Assert.All(queue.Entries, e => Assert.Equal(s.Seen(e.ItemId), e.EvidenceFingerprint));
+        return new DecideItemsRequest(kind, comment, queue.Entries.Select(e => new ItemAsSeen(e.ItemId, e.Version, e.EvidenceFingerprint)).ToList());
+    }
+}
