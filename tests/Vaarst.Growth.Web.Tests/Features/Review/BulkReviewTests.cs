@@ -1,0 +1,81 @@
+using Bunit;
+using MudBlazor;
+using Vaarst.Growth.Core.Checklist;
+using Vaarst.Growth.Core.Review;
+using Vaarst.Growth.Web.Features.Review;
+using static Vaarst.Growth.Web.Tests.Features.ReviewTestHost;
+
+namespace Vaarst.Growth.Web.Tests.Features.Review;
+
+/// <summary>Bulk review on the queue page (#18 item 1): selection, the confirmation, the outcome and its Undo.</summary>
+public sealed class BulkReviewTests : BunitContext
+{
+    [Fact]
+    public async Task Select_all_shown_confirm_lists_each_item_with_its_evidence_then_signs_them_off_and_undo_puts_them_back()
+    {
+        await using var host = await CreateAsync();
+        var edge = await host.SubmittedAsync(host.Edge, Benchmarking);
+        var ml = await host.SubmittedAsync(host.Ml, Algorithms);
+        host.AddTo(this, host.Manager);
+        var dialogs = Render<MudDialogProvider>();
+        var snackbars = Render<MudSnackbarProvider>();
+        var cut = Render<ReviewQueuePage>();
+        cut.WaitForElement($"[data-testid=select-{edge}]");
+        Assert.True(cut.Find("[data-testid=bulk-sign-off]").HasAttribute("disabled"));
+
+        cut.Find("[data-testid=select-all]").Change(true);
+
+        Assert.Contains("2 selected", cut.Find("[data-testid=selected-count]").TextContent);
+        Assert.True(cut.Find($"[data-testid=select-{ml}]").HasAttribute("checked"));
+        cut.Find("[data-testid=bulk-sign-off]").Click();
+        dialogs.WaitForElement("[data-testid=bulk-items]");
+        Assert.Equal([$"bulk-item-{edge}", $"bulk-item-{ml}"], dialogs.FindAll("[data-testid^=bulk-item-]").Select(e => e.GetAttribute("data-testid")));
+        Assert.Contains("Eda Edge", dialogs.Find($"[data-testid=bulk-item-{edge}]").TextContent);
+        Assert.All(dialogs.FindAll("[data-testid^=bulk-item-]"), e => Assert.Contains("(1 evidence)", e.TextContent));
+        dialogs.Find("[data-testid=bulk-confirm]").Click();
+
+        snackbars.WaitForAssertion(() => Assert.Contains("Signed off 2 of 2 items.", snackbars.Find("[data-testid=bulk-outcome]").TextContent));
+        Assert.All(await StatusesAsync(host, edge, ml), s => Assert.Equal(ItemStatus.SignedOff, s));
+        cut.WaitForAssertion(() => Assert.Contains("Nothing waits for your review", cut.Markup));
+
+        snackbars.FindAll("button").Single(b => b.TextContent.Trim() == "Undo").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid^=queue-]").Count));
+        Assert.All(await StatusesAsync(host, edge, ml), s => Assert.Equal(ItemStatus.Submitted, s));
+    }
+
+    [Fact]
+    public async Task Request_changes_needs_the_comment_and_an_item_changed_since_loading_is_left_out_and_listed()
+    {
+        await using var host = await CreateAsync();
+        var edge = await host.SubmittedAsync(host.Edge, Benchmarking);
+        var ml = await host.SubmittedAsync(host.Ml, Algorithms);
+        host.AddTo(this, host.Manager);
+        var dialogs = Render<MudDialogProvider>();
+        var snackbars = Render<MudSnackbarProvider>();
+        var cut = Render<ReviewQueuePage>();
+        cut.WaitForElement($"[data-testid=select-{edge}]").Change(true);
+        cut.Find($"[data-testid=select-{ml}]").Change(true);
+        cut.Find($"[data-testid=select-{ml}]").Change(false);
+        cut.Find($"[data-testid=select-{ml}]").Change(true);
+        Assert.Contains("2 selected", cut.Find("[data-testid=selected-count]").TextContent);
+        await host.UseCase<WithdrawSubmission>().HandleAsync(host.Ml, new ItemRef(ml, await host.VersionAsync(ml)), Xunit.TestContext.Current.CancellationToken);
+
+        cut.Find("[data-testid=bulk-request-changes]").Click();
+        dialogs.WaitForElement("[data-testid=bulk-items]");
+        Assert.True(dialogs.Find("[data-testid=bulk-confirm]").HasAttribute("disabled"));
+        dialogs.Find("textarea[data-testid=bulk-comment]").Input("Link the results");
+        dialogs.Find("[data-testid=bulk-confirm]").Click();
+
+        snackbars.WaitForAssertion(() => Assert.Contains("Requested changes on 1 of 2 items.", snackbars.Find("[data-testid=bulk-outcome]").TextContent));
+        Assert.Contains("changed since you opened it", snackbars.Find($"[data-testid=left-out-{ml}]").TextContent);
+        Assert.Equal([ItemStatus.ChangesRequested, ItemStatus.Draft], await StatusesAsync(host, edge, ml));
+        Assert.Equal("Link the results", Assert.Single(await host.DecisionsAsync(edge)).Comment);
+    }
+
+    private static async Task<List<ItemStatus>> StatusesAsync(ReviewTestHost host, params int[] ids)
+    {
+        await using var db = host.CreateDbContext();
+        return ids.Select(id => db.ChecklistItems.Single(i => i.Id == id).Status).ToList();
+    }
+}
