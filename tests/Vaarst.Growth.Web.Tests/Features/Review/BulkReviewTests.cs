@@ -14,12 +14,7 @@ public sealed class BulkReviewTests : BunitContext
     public async Task Select_all_shown_confirm_lists_each_item_with_its_evidence_then_signs_them_off_and_undo_puts_them_back()
     {
         await using var host = await CreateAsync();
-        var edge = await host.SubmittedAsync(host.Edge, Benchmarking);
-        var ml = await host.SubmittedAsync(host.Ml, Algorithms);
-        host.AddTo(this, host.Manager);
-        var dialogs = Render<MudDialogProvider>();
-        var snackbars = Render<MudSnackbarProvider>();
-        var cut = Render<ReviewQueuePage>();
+        var (edge, ml, dialogs, snackbars, cut) = await QueueOfTwoAsync(host);
         cut.WaitForElement($"[data-testid=select-{edge}]");
         Assert.True(cut.Find("[data-testid=bulk-sign-off]").HasAttribute("disabled"));
 
@@ -48,12 +43,7 @@ public sealed class BulkReviewTests : BunitContext
     public async Task Request_changes_needs_the_comment_and_an_item_changed_since_loading_is_left_out_and_listed()
     {
         await using var host = await CreateAsync();
-        var edge = await host.SubmittedAsync(host.Edge, Benchmarking);
-        var ml = await host.SubmittedAsync(host.Ml, Algorithms);
-        host.AddTo(this, host.Manager);
-        var dialogs = Render<MudDialogProvider>();
-        var snackbars = Render<MudSnackbarProvider>();
-        var cut = Render<ReviewQueuePage>();
+        var (edge, ml, dialogs, snackbars, cut) = await QueueOfTwoAsync(host);
         cut.WaitForElement($"[data-testid=select-{edge}]").Change(true);
         cut.Find($"[data-testid=select-{ml}]").Change(true);
         cut.Find($"[data-testid=select-{ml}]").Change(false);
@@ -71,6 +61,15 @@ public sealed class BulkReviewTests : BunitContext
         Assert.Contains("changed since you opened it", snackbars.Find($"[data-testid=left-out-{ml}]").TextContent);
         Assert.Equal([ItemStatus.ChangesRequested, ItemStatus.Draft], await StatusesAsync(host, edge, ml));
         Assert.Equal("Link the results", Assert.Single(await host.DecisionsAsync(edge)).Comment);
+    }
+
+    /// <summary>Eda's and Max's submitted items, and the manager's queue page with its dialog and snackbar providers.</summary>
+    private async Task<(int Edge, int Ml, IRenderedComponent<MudDialogProvider> Dialogs, IRenderedComponent<MudSnackbarProvider> Snackbars, IRenderedComponent<ReviewQueuePage> Cut)> QueueOfTwoAsync(ReviewTestHost host)
+    {
+        var edge = await host.SubmittedAsync(host.Edge, Benchmarking);
+        var ml = await host.SubmittedAsync(host.Ml, Algorithms);
+        host.AddTo(this, host.Manager);
+        return (edge, ml, Render<MudDialogProvider>(), Render<MudSnackbarProvider>(), Render<ReviewQueuePage>());
     }
 
     private static async Task<List<ItemStatus>> StatusesAsync(ReviewTestHost host, params int[] ids)
