@@ -32,6 +32,7 @@ public static class NotificationKinds
     public const string CorroborationRequested = "evidence.corroboration-requested";
     public const string CorroborationAnswered = "evidence.corroboration-answered";
     public const string CalibrationReminder = "calibration.pre-read-reminder";
+    public const string CycleReminder = "cycle.deadline-reminder";
 
     // Team-level (webhook) kinds: never addressed to a person.
     public const string SessionStarted = "team.calibration-session-started";

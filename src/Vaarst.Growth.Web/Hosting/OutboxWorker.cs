@@ -8,9 +8,9 @@ namespace Vaarst.Growth.Web.Hosting;
 
 /// <summary>
 /// Runs the outbox (ADR 0013): every <see cref="Interval"/> it queues the digests that are due and delivers what is
-/// waiting, after queuing pre-read reminders (<see cref="PreReadReminders"/>). Time comes from <see cref="TimeProvider"/>; a failure is logged and tried again on the next round.
+/// waiting, after queuing pre-read and cycle deadline reminders (<see cref="PreReadReminders"/>, <see cref="CycleDeadlineReminders"/>). Time comes from <see cref="TimeProvider"/>; a failure is logged and tried again on the next round.
 /// </summary>
-public sealed class OutboxWorker(PreReadReminders reminders, DigestScheduler digests, OutboxDelivery delivery, TimeProvider time, ILogger<OutboxWorker> logger) : BackgroundService
+public sealed class OutboxWorker(PreReadReminders reminders, CycleDeadlineReminders deadlines, DigestScheduler digests, OutboxDelivery delivery, TimeProvider time, ILogger<OutboxWorker> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
 
@@ -21,6 +21,7 @@ public sealed class OutboxWorker(PreReadReminders reminders, DigestScheduler dig
             try
             {
                 await reminders.QueueDueAsync(stoppingToken);
+                await deadlines.QueueDueAsync(stoppingToken);
                 await digests.QueueDueAsync(stoppingToken);
                 await delivery.DeliverDueAsync(stoppingToken);
             }
@@ -69,6 +70,7 @@ public static class OutboxServices
             sp.GetRequiredService<HttpClient>()));
         services.AddSingleton<DigestScheduler>();
         services.AddSingleton<PreReadReminders>();
+        services.AddSingleton<CycleDeadlineReminders>();
         return services;
     }
 }

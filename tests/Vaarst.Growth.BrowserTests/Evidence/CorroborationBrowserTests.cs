@@ -46,7 +46,11 @@ public sealed class CorroborationBrowserTests(AppFixture app) : IClassFixture<Ap
         await backfill.GetByTestId("ask-corroboration").ClickAsync();
         await sam.GetByTestId("corroboration-colleague").FillAsync("Alex");
         await sam.GetByRole(AriaRole.Option, new() { Name = "Alex Morgan" }).First.ClickAsync();
+        // The pick has reached the server (its chip is drawn) before the question is typed: a render of the pick must not
+        // arrive between the typing and the send.
+        await Expect(sam.GetByTestId("corroboration-chosen")).ToContainTextAsync("Alex Morgan");
         await sam.GetByTestId("corroboration-question").FillAsync("Can you confirm I wrote the backfill job?");
+        await Expect(sam.GetByTestId("corroboration-question")).ToHaveValueAsync("Can you confirm I wrote the backfill job?");
         await sam.GetByTestId("corroboration-ask").ClickAsync();
         await Expect(sam.GetByTestId("corroboration-ask")).ToHaveCountAsync(0);
         var itemLink = await backfill.Locator("a[href^='/checklist/items/']").First.GetAttributeAsync("href");

@@ -35,6 +35,8 @@ public static class NotificationWording
             "A calibration outcome is recorded", "A calibration panel has recorded its decision.", "See outcomes"),
         [NotificationKinds.CalibrationReminder] = new("Calibration pre-read reminders",
             "Calibration pre-reads are still to do", "A calibration session you sit on is coming up and you have pre-reads still to do.", "Open calibration"),
+        [NotificationKinds.CycleReminder] = new("Promotion cycle deadline reminders",
+            "A promotion cycle deadline is coming up", "Nominations close soon in a promotion cycle, and you have items to submit or to review before then.", "Open Vaarst Growth"),
         [NotificationKinds.SessionStarted] = new("Calibration session started",
             "A calibration session has started", "A calibration session has started.", "Open calibration"),
         [NotificationKinds.OutcomesReleased] = new("Calibration outcomes released",
@@ -47,7 +49,7 @@ public static class NotificationWording
         NotificationKinds.ItemSubmitted, NotificationKinds.ReconfirmationNeeded, NotificationKinds.ItemSignedOff,
         NotificationKinds.ChangesRequested, NotificationKinds.SignOffRevoked, NotificationKinds.ItemReconfirmed,
         NotificationKinds.CorroborationRequested, NotificationKinds.CorroborationAnswered,
-        NotificationKinds.CalibrationOutcome, NotificationKinds.CalibrationReminder,
+        NotificationKinds.CalibrationOutcome, NotificationKinds.CalibrationReminder, NotificationKinds.CycleReminder,
     ];
 
     public static Wording For(string kind) =>
