@@ -73,7 +73,10 @@ public sealed class PromotionCycleBrowserTests(AppFixture app) : IClassFixture<A
         await form.GetByText("Not yet", new() { Exact = true }).ClickAsync();
         await ChooseAsync(chair, form.GetByTestId("decision-plan-form").Locator(".mud-select").First, "Edge Computing", closes: false);
         await chair.Keyboard.PressAsync("Escape");
+        // The pick has reached the server and come back (the select shows it) before the rest of the form is filled.
+        await Expect(form.GetByTestId("decision-plan-form").Locator("input").First).ToHaveValueAsync("Edge Computing");
         await form.GetByTestId("decision-rationale").FillAsync("Strong edge work; the benchmarks need reviewed evidence.");
+        await Expect(form.GetByTestId("decision-rationale")).ToHaveValueAsync("Strong edge work; the benchmarks need reviewed evidence.");
         await form.GetByTestId("decision-save").ClickAsync();
         await Expect(candidate.GetByTestId("decision-plan")).ToContainTextAsync("Edge Computing");
         await chair.GetByTestId("close-session").ClickAsync();
