@@ -26,12 +26,21 @@ public sealed partial class AppFixture : IAsyncLifetime
     /// </summary>
     public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The app has not started.");
 
+    /// <summary>
+    /// The SMTP server the app sends its e-mail to (<c>Email:SmtpHost</c>), in the test process; it keeps every message
+    /// of the class's tests, so a test picks its own by recipient.
+    /// </summary>
+    public TestSmtpServer Mail { get; } = TestSmtpServer.Start();
+
+    /// <summary>The <c>App:PublicBaseUrl</c> the app's e-mails link to.</summary>
+    public const string PublicBaseUrl = "https://growth.vaarst.test";
+
     /// <summary>Full-page screenshots of every visited page land here, beside the test binaries.</summary>
     public static string ScreenshotFolder { get; } = Path.Combine(AppContext.BaseDirectory, "screenshots");
 
     public async ValueTask InitializeAsync()
     {
-        _factory = new GrowthAppFactory(Path.Combine(_dataFolder, "growth.db"));
+        _factory = new GrowthAppFactory(Path.Combine(_dataFolder, "growth.db"), Mail.Port);
         _factory.UseKestrel(0);
         // Builds the host and runs its hosted services (migrate, import the framework, seed the demo
         // organisation) before Kestrel accepts the first request.
@@ -103,6 +112,7 @@ public sealed partial class AppFixture : IAsyncLifetime
             await _factory.DisposeAsync();
         }
 
+        await Mail.DisposeAsync();
         // Pooled connections keep the file open; release them so the folder can go.
         SqliteConnection.ClearAllPools();
         Directory.Delete(_dataFolder, recursive: true);
@@ -111,7 +121,7 @@ public sealed partial class AppFixture : IAsyncLifetime
     [GeneratedRegex("[^A-Za-z0-9_.-]+")]
     private static partial Regex UnsafeFileCharacters();
 
-    private sealed class GrowthAppFactory(string databaseFile) : WebApplicationFactory<Program>
+    private sealed class GrowthAppFactory(string databaseFile, int smtpPort) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -129,6 +139,13 @@ public sealed partial class AppFixture : IAsyncLifetime
             builder.UseSetting("GitHub:PageSize", FakeGitHub.PageSize.ToString(System.Globalization.CultureInfo.InvariantCulture));
             // Open tabs re-check their sign-in every 30 s in the app; 5 s here keeps the test that waits for it short.
             builder.UseSetting("Authentication:RevalidationInterval", "00:00:05");
+            // E-mail goes to the fixture's SMTP server in this process, in clear; the outbox delivers every second
+            // (15 s in the app) so a test waits only briefly for a message.
+            builder.UseSetting("Email:SmtpHost", "127.0.0.1");
+            builder.UseSetting("Email:SmtpPort", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Email:UseTls", "false");
+            builder.UseSetting("App:PublicBaseUrl", PublicBaseUrl);
+            builder.UseSetting("Outbox:PollInterval", "00:00:01");
         }
     }
 }

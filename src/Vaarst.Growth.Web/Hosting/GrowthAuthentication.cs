@@ -126,6 +126,7 @@ public static class GrowthAuthentication
         services.AddScoped<AuthenticationStateProvider, DirectoryRevalidatingAuthenticationStateProvider>();
         services.AddScoped<CurrentActor>();
         services.AddScoped<PersonTime>();
+        services.AddScoped<Vaarst.Growth.Web.Features.Review.RecentDecisions>();
         return services;
     }
 

@@ -7,12 +7,12 @@ using Vaarst.Growth.Core.People.Mail;
 namespace Vaarst.Growth.Web.Hosting;
 
 /// <summary>
-/// Runs the outbox (ADR 0013): every <see cref="Interval"/> it queues the digests that are due and delivers what is
+/// Runs the outbox (ADR 0013): every <see cref="OutboxSchedule.Interval"/> (<c>Outbox:PollInterval</c>, 15 s by default) it queues the digests that are due and delivers what is
 /// waiting, after queuing pre-read and cycle deadline reminders (<see cref="PreReadReminders"/>, <see cref="CycleDeadlineReminders"/>). Time comes from <see cref="TimeProvider"/>; a failure is logged and tried again on the next round.
 /// </summary>
-public sealed class OutboxWorker(PreReadReminders reminders, CycleDeadlineReminders deadlines, DigestScheduler digests, OutboxDelivery delivery, TimeProvider time, ILogger<OutboxWorker> logger) : BackgroundService
+public sealed class OutboxWorker(PreReadReminders reminders, CycleDeadlineReminders deadlines, DigestScheduler digests, OutboxDelivery delivery, OutboxSchedule schedule, TimeProvider time, ILogger<OutboxWorker> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
+    private TimeSpan Interval => schedule.Interval;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -55,12 +55,24 @@ public sealed class OutboxHealthCheck(IDbContextFactory<GrowthDbContext> dbFacto
     }
 }
 
+/// <summary>How often the outbox worker runs a round (<c>Outbox:PollInterval</c>): 15 s by default; tests shorten it so mail arrives promptly.</summary>
+public sealed class OutboxSchedule
+{
+    public static readonly TimeSpan DefaultInterval = TimeSpan.FromSeconds(15);
+
+    public TimeSpan PollInterval { get; set; } = DefaultInterval;
+
+    /// <summary>The configured interval, or the default when it is missing or not positive.</summary>
+    public TimeSpan Interval => PollInterval > TimeSpan.Zero ? PollInterval : DefaultInterval;
+}
+
 public static class OutboxServices
 {
     public static IServiceCollection AddOutbox(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(configuration.GetSection("Email").Get<EmailOptions>() ?? new EmailOptions());
         services.AddSingleton(configuration.GetSection("Notifications").Get<WebhookOptions>() ?? new WebhookOptions());
+        services.AddSingleton(configuration.GetSection("Outbox").Get<OutboxSchedule>() ?? new OutboxSchedule());
         services.AddSingleton(new PublicLinks(configuration["App:PublicBaseUrl"]));
         services.AddSingleton<MessageComposer>();
         services.AddSingleton(_ => new HttpClient { Timeout = TimeSpan.FromSeconds(30) });

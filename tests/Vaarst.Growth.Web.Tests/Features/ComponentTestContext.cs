@@ -24,6 +24,7 @@ public abstract class ComponentTestContext : BunitContext
         // Dates are formatted in the signed-in person's zone (UTC until SignInAsync loads it).
         Services.AddSingleton(TimeProvider.System);
         Services.AddScoped<PersonTime>();
+        Services.AddScoped<Vaarst.Growth.Web.Features.Review.RecentDecisions>();
         PageState = this.AddBunitPersistentComponentState();
     }
 

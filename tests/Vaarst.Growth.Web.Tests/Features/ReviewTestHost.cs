@@ -86,6 +86,7 @@ internal sealed class ReviewTestHost : IAsyncDisposable
         context.Services.AddSingleton<AuthenticationStateProvider>(new SignedIn(signedIn));
         context.Services.AddScoped<CurrentActor>();
         context.Services.AddScoped<PersonTime>();
+        context.Services.AddScoped<Vaarst.Growth.Web.Features.Review.RecentDecisions>();
     }
 
     public T UseCase<T>() where T : notnull => _services.GetRequiredService<T>();

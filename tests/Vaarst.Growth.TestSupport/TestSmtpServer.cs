@@ -7,10 +7,13 @@ using SmtpServer;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
-namespace Vaarst.Growth.Core.Tests.People.Mail;
+namespace Vaarst.Growth.TestSupport;
 
-/// <summary>A real SMTP server in the test process (the SmtpServer package) that keeps what it receives.</summary>
-internal sealed class TestSmtpServer : IAsyncDisposable
+/// <summary>
+/// A real SMTP server in the test process (the SmtpServer package) that keeps what it receives: the outbox tests send
+/// to it directly, the browser tests' app host sends to it through <c>Email:SmtpHost</c>/<c>Email:SmtpPort</c>.
+/// </summary>
+public sealed class TestSmtpServer : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _running;
