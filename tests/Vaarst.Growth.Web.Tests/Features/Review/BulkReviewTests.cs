@@ -1,4 +1,5 @@
 using Bunit;
+using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Review;
@@ -7,7 +8,7 @@ using static Vaarst.Growth.Web.Tests.Features.ReviewTestHost;
 
 namespace Vaarst.Growth.Web.Tests.Features.Review;
 
-/// <summary>Bulk review on the queue page (#18 item 1): selection, the confirmation, the outcome and its Undo.</summary>
+/// <summary>Bulk review on the queue page (#18 item 1): selection, the confirmation, the outcome and its Undo; the "Just decided" list with an Undo per item.</summary>
 public sealed class BulkReviewTests : BunitContext
 {
     [Fact]
@@ -61,6 +62,58 @@ public sealed class BulkReviewTests : BunitContext
         Assert.Contains("changed since you opened it", snackbars.Find($"[data-testid=left-out-{ml}]").TextContent);
         Assert.Equal([ItemStatus.ChangesRequested, ItemStatus.Draft], await StatusesAsync(host, edge, ml));
         Assert.Equal("Link the results", Assert.Single(await host.DecisionsAsync(edge)).Comment);
+    }
+
+    [Fact]
+    public async Task Just_decided_lists_each_decision_of_a_batch_with_its_own_undo_until_its_minute_is_over()
+    {
+        await using var host = await CreateAsync();
+        var (edge, ml, dialogs, snackbars, cut) = await QueueOfTwoAsync(host);
+        Assert.Empty(cut.FindAll("[data-testid=just-decided]"));
+        cut.WaitForElement("[data-testid=select-all]").Change(true);
+        cut.Find("[data-testid=bulk-sign-off]").Click();
+        dialogs.WaitForElement("[data-testid=bulk-confirm]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal([$"just-decided-{ml}", $"just-decided-{edge}"],
+            cut.FindAll("[data-testid^=just-decided-]").Select(e => e.GetAttribute("data-testid"))));
+        Assert.Contains("Signed off", cut.Find($"[data-testid=just-decided-{edge}]").TextContent);
+        Assert.Contains("Eda Edge", cut.Find($"[data-testid=just-decided-{edge}]").TextContent);
+
+        cut.Find($"[data-testid=undo-{edge}]").Click();
+
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid^=queue-]")));
+        Assert.NotNull(cut.Find($"[data-testid=queue-{edge}]"));
+        Assert.Equal([ItemStatus.Submitted, ItemStatus.SignedOff], await StatusesAsync(host, edge, ml));
+        Assert.Equal([$"just-decided-{ml}"], cut.FindAll("[data-testid^=just-decided-]").Select(e => e.GetAttribute("data-testid")));
+        snackbars.WaitForAssertion(() => Assert.Contains("Undid the decision on Eda Edge's item", snackbars.Markup));
+
+        // When the minute is over the Undo goes: the use case would refuse it by then.
+        host.Clock.Advance(UndoDecision.Window);
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid=just-decided]")));
+        Assert.Equal([ItemStatus.Submitted, ItemStatus.SignedOff], await StatusesAsync(host, edge, ml));
+    }
+
+    [Fact]
+    public async Task A_decision_taken_on_the_item_page_is_listed_on_the_queue_with_an_undo()
+    {
+        await using var host = await CreateAsync();
+        var edge = await host.SubmittedAsync(host.Edge, Benchmarking);
+        var ml = await host.SubmittedAsync(host.Ml, Algorithms);
+        host.AddTo(this, host.Manager);
+        Render<MudSnackbarProvider>();
+        var item = Render<ReviewItemPage>(p => p.Add(x => x.ItemId, ml));
+        item.WaitForElement("textarea[data-testid=decision-comment]").Input("Add the results run");
+        item.Find("[data-testid=decide-request-changes]").Click();
+        item.WaitForAssertion(() => Assert.EndsWith("/reviews", Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().Uri));
+
+        var cut = Render<ReviewQueuePage>();
+
+        cut.WaitForElement($"[data-testid=just-decided-{ml}]");
+        Assert.Contains("Changes requested", cut.Find($"[data-testid=just-decided-{ml}]").TextContent);
+        cut.Find($"[data-testid=undo-{ml}]").Click();
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid^=queue-]").Count));
+        Assert.Equal([ItemStatus.Submitted, ItemStatus.Submitted], await StatusesAsync(host, edge, ml));
+        Assert.Empty(cut.FindAll("[data-testid=just-decided]"));
     }
 
     /// <summary>Eda's and Max's submitted items, and the manager's queue page with its dialog and snackbar providers.</summary>
