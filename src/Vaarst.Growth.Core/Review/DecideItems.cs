@@ -5,10 +5,19 @@ using Vaarst.Growth.Core.People;
 
 namespace Vaarst.Growth.Core.Review;
 
-/// <summary>An item as the reviewer saw it in the queue: its version and <see cref="ReviewQueueEntry.EvidenceFingerprint"/>.</summary>
-public sealed record ItemAsSeen(int ItemId, int ExpectedVersion, string EvidenceFingerprint);
+/// <summary>
+/// An item as the reviewer saw it in the queue: its version, <see cref="ReviewQueueEntry.EvidenceFingerprint"/> and
+/// whether it was a sign-off waiting for re-confirmation (<see cref="QueueReason.Reconfirm"/>).
+/// </summary>
+public sealed record ItemAsSeen(int ItemId, int ExpectedVersion, string EvidenceFingerprint, bool Reconfirm = false)
+{
+    public static ItemAsSeen Of(ReviewQueueEntry entry) => new(entry.ItemId, entry.Version, entry.EvidenceFingerprint, entry.Reason == QueueReason.Reconfirm);
+}
 
-/// <summary>Sign off all the items (comment optional) or request changes on all of them (comment required).</summary>
+/// <summary>
+/// Sign off all the items (comment optional; an item seen as waiting for re-confirmation is re-confirmed instead) or
+/// request changes on all of them (comment required; not on re-confirmations).
+/// </summary>
 public sealed record DecideItemsRequest(DecisionKind Kind, string? Comment, IReadOnlyList<ItemAsSeen> Items);
 
 /// <summary>An item the batch did not decide, and why (it changed since the queue was loaded, or the decision was refused).</summary>
@@ -42,9 +51,11 @@ public sealed class DecideItems(IDbContextFactory<GrowthDbContext> dbFactory, IN
             var decision = new DecisionRequest(item.ItemId, item.ExpectedVersion, request.Comment, item.EvidenceFingerprint);
             try
             {
-                decided.Add(request.Kind == DecisionKind.SignOff
-                    ? await new SignOffItem(dbFactory, notifications, time).HandleAsync(actor, decision, cancellationToken)
-                    : await new RequestChanges(dbFactory, notifications, time).HandleAsync(actor, decision, cancellationToken));
+                decided.Add(request.Kind == DecisionKind.RequestChanges
+                    ? await new RequestChanges(dbFactory, notifications, time).HandleAsync(actor, decision, cancellationToken)
+                    : item.Reconfirm
+                        ? await new ReconfirmItem(dbFactory, notifications, time).HandleAsync(actor, decision, cancellationToken)
+                        : await new SignOffItem(dbFactory, notifications, time).HandleAsync(actor, decision, cancellationToken));
             }
             catch (UseCaseException ex)
             {
@@ -70,6 +81,11 @@ public sealed class DecideItems(IDbContextFactory<GrowthDbContext> dbFactory, IN
         if (request.Items.Count > MaxItems || request.Items.DistinctBy(i => i.ItemId).Count() != request.Items.Count)
         {
             throw new ValidationException($"Select up to {MaxItems} different items at once.");
+        }
+
+        if (request.Kind == DecisionKind.RequestChanges && request.Items.Any(i => i.Reconfirm))
+        {
+            throw new ValidationException("A sign-off waiting for re-confirmation is re-confirmed, or revoked with a reason one at a time: leave it out of a request for changes.");
         }
 
         if (request.Kind == DecisionKind.RequestChanges && string.IsNullOrWhiteSpace(request.Comment))

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.Checklist;
+using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Core.Review;
 using static Vaarst.Growth.Core.Tests.Scenario;
@@ -141,6 +142,83 @@ public sealed class BulkReviewTests
         Assert.Equal(ItemStatus.SignedOff, (await s.ItemAsync(decided.ItemId)).Status);
     }
 
+    [Fact]
+    public async Task A_batch_re_confirms_the_sign_off_waiting_for_it_and_signs_off_the_others_with_one_audit_event_each()
+    {
+        await using var s = await CreateAsync();
+        var ids = await SubmittedAsync(s);
+        await ReconfirmationNeededAsync(s, ids[2]);
+        var request = await FromQueueAsync(s, DecisionKind.SignOff, "Still holds");
+        Assert.Equal([false, false, true], ids.Select(id => request.Items.Single(i => i.ItemId == id).Reconfirm));
+
+        var result = await s.UseCase<DecideItems>().HandleAsync(s.Manager, request, Ct);
+
+        Assert.Empty(result.LeftOut);
+        Assert.Equal(ids.Order(), result.Decided.Select(d => d.ItemId).Order());
+        var reconfirmed = await s.ItemAsync(ids[2]);
+        Assert.Equal((ItemStatus.SignedOff, false), (reconfirmed.Status, reconfirmed.NeedsReconfirmation));
+        await using var db = s.Database.CreateDbContext();
+        Assert.Equal([ids[2].ToString()], await db.AuditEvents.Where(a => a.Type == AuditEventTypes.ItemReconfirmed).Select(a => a.SubjectId).ToListAsync(Ct));
+        // One sign-off event each: the two signed off now and the earlier sign-off of the re-confirmed item.
+        Assert.Equal(ids.Order(), (await db.AuditEvents.Where(a => a.Type == AuditEventTypes.ItemSignedOff).Select(a => a.SubjectId!).ToListAsync(Ct)).Select(int.Parse).Order());
+        Assert.Equal(1, await db.ReviewDecisions.CountAsync(d => d.Kind == DecisionKind.Reconfirm && d.ChecklistItemId == ids[2] && d.Comment == "Still holds", Ct));
+        Assert.Equal(2, await db.ReviewDecisions.CountAsync(d => d.Kind == DecisionKind.SignOff && d.Comment == "Still holds", Ct));
+        Assert.Empty((await s.UseCase<GetReviewQueue>().HandleAsync(s.Manager, new GetReviewQueueRequest(), Ct)).Entries);
+    }
+
+    [Fact]
+    public async Task A_re_confirmation_whose_evidence_changed_since_the_queue_was_loaded_is_left_out_and_listed()
+    {
+        await using var s = await CreateAsync();
+        var ids = await SubmittedAsync(s);
+        await ReconfirmationNeededAsync(s, ids[2]);
+        var request = await FromQueueAsync(s, DecisionKind.SignOff, null);
+        await ReconfirmationNeededAsync(s, ids[2], signOffFirst: false);
+
+        var result = await s.UseCase<DecideItems>().HandleAsync(s.Manager, request, Ct);
+
+        var leftOut = Assert.Single(result.LeftOut);
+        Assert.Equal(ids[2], leftOut.ItemId);
+        Assert.Contains("changed since you opened it", leftOut.Reason);
+        Assert.Equal(ids.Take(2).Order(), result.Decided.Select(d => d.ItemId).Order());
+        Assert.True((await s.ItemAsync(ids[2])).NeedsReconfirmation);
+        await using var db = s.Database.CreateDbContext();
+        Assert.False(await db.ReviewDecisions.AnyAsync(d => d.Kind == DecisionKind.Reconfirm, Ct));
+    }
+
+    [Fact]
+    public async Task Requesting_changes_on_a_batch_with_a_re_confirmation_is_refused_and_decides_nothing()
+    {
+        await using var s = await CreateAsync();
+        var ids = await SubmittedAsync(s);
+        await ReconfirmationNeededAsync(s, ids[2]);
+        var decisionsBefore = await s.CountAsync<ReviewDecision>();
+        var request = await FromQueueAsync(s, DecisionKind.RequestChanges, "Link the results");
+
+        var ex = await Assert.ThrowsAsync<ValidationException>(() => s.UseCase<DecideItems>().HandleAsync(s.Manager, request, Ct));
+
+        Assert.Contains("re-confirmation", ex.Message);
+        Assert.Equal(decisionsBefore, await s.CountAsync<ReviewDecision>());
+        foreach (var id in ids.Take(2))
+        {
+            Assert.Equal(ItemStatus.Submitted, (await s.ItemAsync(id)).Status);
+        }
+    }
+
+    /// <summary>Signs the item off (unless it already is) and has its engineer reword its evidence, so the sign-off needs re-confirming.</summary>
+    private static async Task ReconfirmationNeededAsync(Scenario s, int itemId, bool signOffFirst = true)
+    {
+        if (signOffFirst)
+        {
+            await s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, (await s.ItemAsync(itemId)).Version, null, s.Seen(itemId)), Ct);
+        }
+
+        var evidence = Assert.Single(await s.UseCase<GetEvidenceLibrary>().HandleAsync(s.Ml, false, Ct));
+        await s.UseCase<EditEvidence>().HandleAsync(s.Ml,
+            new EditEvidenceRequest(evidence.Id, evidence.Version, new EvidenceDetails($"Reworded {evidence.Version}", evidence.WorkDate, null), evidence.Url), Ct);
+        Assert.True((await s.ItemAsync(itemId)).NeedsReconfirmation);
+    }
+
     /// <summary>Two of Edda's items and one of Ml's, submitted.</summary>
     private static async Task<List<int>> SubmittedAsync(Scenario s)
     {
@@ -160,6 +238,6 @@ public sealed class BulkReviewTests
     {
         var queue = await s.UseCase<GetReviewQueue>().HandleAsync(s.Manager, new GetReviewQueueRequest(), Ct);
         Assert.All(queue.Entries, e => Assert.Equal(s.Seen(e.ItemId), e.EvidenceFingerprint));
-        return new DecideItemsRequest(kind, comment, queue.Entries.Select(e => new ItemAsSeen(e.ItemId, e.Version, e.EvidenceFingerprint)).ToList());
+        return new DecideItemsRequest(kind, comment, queue.Entries.Select(ItemAsSeen.Of).ToList());
     }
 }
