@@ -116,6 +116,79 @@ public sealed class BulkReviewTests : BunitContext
         Assert.Empty(cut.FindAll("[data-testid=just-decided]"));
     }
 
+    [Fact]
+    public async Task A_re_confirmation_can_be_selected_and_the_confirmation_lists_it_apart_from_the_sign_offs()
+    {
+        await using var host = await CreateAsync();
+        var (edge, ml) = await SubmittedAndReconfirmAsync(host);
+        host.AddTo(this, host.Manager);
+        var dialogs = Render<MudDialogProvider>();
+        var snackbars = Render<MudSnackbarProvider>();
+        var cut = Render<ReviewQueuePage>();
+
+        cut.WaitForElement("[data-testid=select-all]").Change(true);
+        Assert.Contains("2 selected", cut.Find("[data-testid=selected-count]").TextContent);
+        Assert.Contains("Sign off / re-confirm selected", cut.Find("[data-testid=bulk-sign-off]").TextContent);
+        cut.Find("[data-testid=bulk-sign-off]").Click();
+
+        dialogs.WaitForElement("[data-testid=bulk-reconfirm-items]");
+        Assert.Contains("Sign off 1 and re-confirm 1 item", dialogs.Markup);
+        Assert.NotNull(dialogs.Find($"[data-testid=bulk-items] [data-testid=bulk-item-{edge}]"));
+        Assert.NotNull(dialogs.Find($"[data-testid=bulk-reconfirm-items] [data-testid=bulk-item-{ml}]"));
+        dialogs.Find("[data-testid=bulk-confirm]").Click();
+
+        snackbars.WaitForAssertion(() => Assert.Contains("Signed off 1 and re-confirmed 1 of 2 items.", snackbars.Find("[data-testid=bulk-outcome]").TextContent));
+        await using (var db = host.CreateDbContext())
+        {
+            Assert.Equal((ItemStatus.SignedOff, false), db.ChecklistItems.Where(i => i.Id == ml).Select(i => new ValueTuple<ItemStatus, bool>(i.Status, i.NeedsReconfirmation)).Single());
+            Assert.Equal(ItemStatus.SignedOff, db.ChecklistItems.Single(i => i.Id == edge).Status);
+        }
+
+        Assert.Equal(DecisionKind.Reconfirm, (await host.DecisionsAsync(ml)).Last().Kind);
+        // Only the sign-off can be undone; a re-confirmation cannot.
+        Assert.Equal([$"just-decided-{edge}"], cut.FindAll("[data-testid^=just-decided-]").Select(e => e.GetAttribute("data-testid")));
+    }
+
+    [Fact]
+    public async Task A_request_for_changes_leaves_the_selected_re_confirmations_out_and_says_so()
+    {
+        await using var host = await CreateAsync();
+        var (edge, ml) = await SubmittedAndReconfirmAsync(host);
+        host.AddTo(this, host.Manager);
+        var dialogs = Render<MudDialogProvider>();
+        var snackbars = Render<MudSnackbarProvider>();
+        var cut = Render<ReviewQueuePage>();
+        cut.WaitForElement($"[data-testid=select-{ml}]").Change(true);
+        Assert.True(cut.Find("[data-testid=bulk-request-changes]").HasAttribute("disabled"));
+        cut.Find($"[data-testid=select-{edge}]").Change(true);
+
+        cut.Find("[data-testid=bulk-request-changes]").Click();
+
+        dialogs.WaitForElement("[data-testid=bulk-left-aside]");
+        Assert.Equal([$"bulk-item-{edge}"], dialogs.FindAll("[data-testid^=bulk-item-]").Select(e => e.GetAttribute("data-testid")));
+        dialogs.Find("textarea[data-testid=bulk-comment]").Input("Link the results");
+        dialogs.Find("[data-testid=bulk-confirm]").Click();
+        snackbars.WaitForAssertion(() => Assert.Contains("Requested changes on 1 of 1 item.", snackbars.Find("[data-testid=bulk-outcome]").TextContent));
+        await using var db = host.CreateDbContext();
+        Assert.True(db.ChecklistItems.Single(i => i.Id == ml).NeedsReconfirmation);
+        Assert.Equal(ItemStatus.ChangesRequested, db.ChecklistItems.Single(i => i.Id == edge).Status);
+    }
+
+    /// <summary>Eda's item submitted; Max's signed off and then flagged for re-confirmation (as an evidence edit would).</summary>
+    private static async Task<(int Edge, int Ml)> SubmittedAndReconfirmAsync(ReviewTestHost host)
+    {
+        var edge = await host.SubmittedAsync(host.Edge, Benchmarking);
+        var ml = await host.SubmittedAsync(host.Ml, Algorithms);
+        var seen = (await host.UseCase<GetReviewQueue>().HandleAsync(host.Manager, new GetReviewQueueRequest())).Entries.Single(e => e.ItemId == ml);
+        await host.UseCase<SignOffItem>().HandleAsync(host.Manager, new DecisionRequest(ml, seen.Version, null, seen.EvidenceFingerprint));
+        await using var db = host.CreateDbContext();
+        var item = db.ChecklistItems.Single(i => i.Id == ml);
+        item.NeedsReconfirmation = true;
+        item.ReconfirmationReason = "The evidence changed after the sign-off.";
+        await db.SaveChangesAsync();
+        return (edge, ml);
+    }
+
     /// <summary>Eda's and Max's submitted items, and the manager's queue page with its dialog and snackbar providers.</summary>
     private async Task<(int Edge, int Ml, IRenderedComponent<MudDialogProvider> Dialogs, IRenderedComponent<MudSnackbarProvider> Snackbars, IRenderedComponent<ReviewQueuePage> Cut)> QueueOfTwoAsync(ReviewTestHost host)
     {
