@@ -140,7 +140,8 @@ public sealed class BulkReviewTests : BunitContext
         snackbars.WaitForAssertion(() => Assert.Contains("Signed off 1 and re-confirmed 1 of 2 items.", snackbars.Find("[data-testid=bulk-outcome]").TextContent));
         await using (var db = host.CreateDbContext())
         {
-            Assert.Equal((ItemStatus.SignedOff, false), db.ChecklistItems.Where(i => i.Id == ml).Select(i => new ValueTuple<ItemStatus, bool>(i.Status, i.NeedsReconfirmation)).Single());
+            var reconfirmed = db.ChecklistItems.Single(i => i.Id == ml);
+            Assert.Equal((ItemStatus.SignedOff, false), (reconfirmed.Status, reconfirmed.NeedsReconfirmation));
             Assert.Equal(ItemStatus.SignedOff, db.ChecklistItems.Single(i => i.Id == edge).Status);
         }
 
