@@ -38,6 +38,8 @@ public static class AuditEventTypes
     public const string ItemSignedOff = "item.signed-off";
     public const string ChangesRequested = "item.changes-requested";
     public const string SignOffRevoked = "item.sign-off-revoked";
+    /// <summary>The reviewer took back their own sign-off or request for changes within a minute (<see cref="Review.UndoDecision"/>).</summary>
+    public const string DecisionUndone = "item.decision-undone";
     public const string ItemReconfirmed = "item.reconfirmed";
     public const string ItemFlaggedForReconfirmation = "item.flagged-for-reconfirmation";
     public const string DelegationAssigned = "delegation.assigned";

@@ -45,7 +45,7 @@ public sealed class GetHomeSummary(IDbContextFactory<GrowthDbContext> dbFactory,
     private static readonly string[] DecisionKinds =
     [
         NotificationKinds.ItemSignedOff, NotificationKinds.ChangesRequested, NotificationKinds.SignOffRevoked,
-        NotificationKinds.ItemReconfirmed, NotificationKinds.CalibrationOutcome,
+        NotificationKinds.DecisionUndone, NotificationKinds.ItemReconfirmed, NotificationKinds.CalibrationOutcome,
     ];
 
     public async Task<HomeSummary> HandleAsync(Actor actor, CancellationToken cancellationToken = default)

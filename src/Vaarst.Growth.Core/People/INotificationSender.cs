@@ -26,6 +26,7 @@ public static class NotificationKinds
     public const string ItemSignedOff = "item.signed-off";
     public const string ChangesRequested = "item.changes-requested";
     public const string SignOffRevoked = "item.sign-off-revoked";
+    public const string DecisionUndone = "item.decision-undone";
     public const string ReconfirmationNeeded = "item.reconfirmation-needed";
     public const string ItemReconfirmed = "item.reconfirmed";
     public const string CalibrationOutcome = "calibration.outcome";

@@ -6,7 +6,7 @@ public static class NotificationPreferences
     /// <summary>Decisions and requests reach people at once; everything else waits for the daily digest.</summary>
     public static NotificationDelivery DefaultFor(string kind) => kind switch
     {
-        NotificationKinds.ItemSignedOff or NotificationKinds.ChangesRequested or NotificationKinds.SignOffRevoked
+        NotificationKinds.ItemSignedOff or NotificationKinds.ChangesRequested or NotificationKinds.SignOffRevoked or NotificationKinds.DecisionUndone
             or NotificationKinds.ItemSubmitted or NotificationKinds.ReconfirmationNeeded
             or NotificationKinds.CorroborationRequested => NotificationDelivery.Immediately,
         _ => NotificationDelivery.DailyDigest,

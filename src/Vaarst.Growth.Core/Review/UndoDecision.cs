@@ -10,8 +10,9 @@ namespace Vaarst.Growth.Core.Review;
 public sealed record UndoDecisionRequest(int ItemId, int ExpectedVersion, string EvidenceFingerprint);
 
 /// <summary>
-/// The reviewer takes back their own sign-off or request for changes within <see cref="Window"/> of making it: an audited
-/// revocation with the reason "undone" (a <see cref="DecisionKind.Revoke"/> decision, both kept in the history) that
+/// The reviewer takes back their own sign-off or request for changes within <see cref="Window"/> of making it: a
+/// revocation with the reason "undone" (a <see cref="DecisionKind.Revoke"/> decision, both kept in the history; its own
+/// audit event and notification kind, "decision undone", so the history does not read as a revoked sign-off) that
 /// puts the item back as it was before, submitted and waiting for review; its version moves forward. It is decided
 /// by the same steps as every decision (<see cref="ItemDecision"/>), so an item that changed since the decision is
 /// refused. Later, or for someone else's decision, it is refused: a sign-off can still be revoked with a reason.
@@ -37,8 +38,8 @@ public sealed class UndoDecision(IDbContextFactory<GrowthDbContext> dbFactory, I
         });
 
     private static DecisionWording WordingFor(DecisionKind undone) => undone == DecisionKind.SignOff
-        ? new(AuditEventTypes.SignOffRevoked, NotificationKinds.SignOffRevoked, "undid the sign-off of")
-        : new(AuditEventTypes.SignOffRevoked, NotificationKinds.SignOffRevoked, "undid the request for changes on");
+        ? new(AuditEventTypes.DecisionUndone, NotificationKinds.DecisionUndone, "undid the sign-off of")
+        : new(AuditEventTypes.DecisionUndone, NotificationKinds.DecisionUndone, "undid the request for changes on");
 
     public async Task<ItemSaved> HandleAsync(Actor actor, UndoDecisionRequest request, CancellationToken cancellationToken = default)
     {

@@ -6,6 +6,7 @@ using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.Gap;
 using Vaarst.Growth.Core.People;
+using Vaarst.Growth.Core.People.Mail;
 using Vaarst.Growth.Core.Review;
 using static Microsoft.Playwright.Assertions;
 
@@ -183,8 +184,8 @@ public sealed partial class ReviewJourneyBrowserTests(AppFixture app) : IClassFi
         // Jordan receives one e-mail per decision (decisions reach people at once by default): three sign-offs and the undo.
         var mails = await MailToAsync(JordanKim, 4);
         Assert.All(mails, m => Assert.Equal([JordanKim], m.To));
-        Assert.Equal(3, mails.Count(m => m.Message.Subject == "Your items signed off"));
-        Assert.Single(mails, m => m.Message.Subject == "Sign-offs revoked");
+        Assert.Equal(3, mails.Count(m => m.Message.Subject == NotificationWording.For(NotificationKinds.ItemSignedOff).Subject));
+        Assert.Single(mails, m => m.Message.Subject == NotificationWording.For(NotificationKinds.DecisionUndone).Subject);
         var linked = mails.Select(m => ItemLink().Match(m.Message.TextBody ?? "")).ToList();
         Assert.All(linked, l => Assert.True(l.Success));
         Assert.Equal(items.Select(i => i.ItemId).Append(undone).Order(), linked.Select(l => int.Parse(l.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Order());

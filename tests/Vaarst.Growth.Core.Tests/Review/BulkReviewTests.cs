@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
+using Vaarst.Growth.Core.Calibration;
 using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.People;
@@ -103,7 +104,9 @@ public sealed class BulkReviewTests
         await using var db = s.Database.CreateDbContext();
         var revocation = await db.ReviewDecisions.OrderByDescending(d => d.Id).FirstAsync(d => d.ChecklistItemId == ids[0], Ct);
         Assert.Equal((DecisionKind.Revoke, UndoDecision.Reason), (revocation.Kind, revocation.Comment));
-        var audit = await db.AuditEvents.SingleAsync(a => a.Type == AuditEventTypes.SignOffRevoked, Ct);
+        var audit = await db.AuditEvents.SingleAsync(a => a.Type == AuditEventTypes.DecisionUndone, Ct);
+        Assert.False(await db.AuditEvents.AnyAsync(a => a.Type == AuditEventTypes.SignOffRevoked, Ct));
+        Assert.Equal(NotificationKinds.DecisionUndone, (await db.Notifications.OrderByDescending(n => n.Id).FirstAsync(n => n.RecipientId == s.Edge.PersonId, Ct)).Kind);
         Assert.Contains("undone", audit.After);
         Assert.Contains("Submitted", audit.After);
         Assert.Contains(ids[0], (await s.UseCase<GetReviewQueue>().HandleAsync(s.Manager, new GetReviewQueueRequest(), Ct)).Entries.Select(e => e.ItemId));
@@ -203,6 +206,31 @@ public sealed class BulkReviewTests
         {
             Assert.Equal(ItemStatus.Submitted, (await s.ItemAsync(id)).Status);
         }
+    }
+
+    [Fact]
+    public async Task An_undone_decision_has_its_own_audit_type_and_consistency_analytics_do_not_count_it()
+    {
+        await using var s = await CreateAsync();
+        var ids = await SubmittedAsync(s);
+        var decided = (await s.UseCase<DecideItems>().HandleAsync(s.Manager, await FromQueueAsync(s, DecisionKind.SignOff, null), Ct)).Decided.Single(d => d.ItemId == ids[0]);
+        Assert.Equal(3, (await s.UseCase<GetConsistencyAnalytics>().HandleAsync(s.Admin, Ct)).Decisions);
+
+        var undone = await s.UseCase<UndoDecision>().HandleAsync(s.Manager, new UndoDecisionRequest(decided.ItemId, decided.Version, s.Seen(decided.ItemId)), Ct);
+
+        var report = await s.UseCase<GetConsistencyAnalytics>().HandleAsync(s.Admin, Ct);
+        Assert.Equal(2, report.Decisions);
+        var manager = report.Managers.Single(m => m.ReviewerId == s.Manager.PersonId);
+        Assert.Equal((2, 2), (manager.Decisions, manager.SignOffs));
+        var log = await s.UseCase<GetAuditLog>().HandleAsync(s.Admin, new AuditLogFilter(Type: AuditEventTypes.DecisionUndone), 0, 100, Ct);
+        Assert.Equal(1, log.Total);
+        Assert.Equal(0, (await s.UseCase<GetAuditLog>().HandleAsync(s.Admin, new AuditLogFilter(Type: AuditEventTypes.SignOffRevoked), 0, 100, Ct)).Total);
+
+        // Decided again afterwards, the item counts once, with its new decision.
+        await s.UseCase<RequestChanges>().HandleAsync(s.Manager, new DecisionRequest(ids[0], undone.Version, "Link the results", s.Seen(ids[0])), Ct);
+        report = await s.UseCase<GetConsistencyAnalytics>().HandleAsync(s.Admin, Ct);
+        Assert.Equal(3, report.Decisions);
+        Assert.Equal((3, 2), report.Managers.Single(m => m.ReviewerId == s.Manager.PersonId) is var m2 ? (m2.Decisions, m2.SignOffs) : default);
     }
 
     /// <summary>Signs the item off (unless it already is) and has its engineer reword its evidence, so the sign-off needs re-confirming.</summary>

@@ -23,6 +23,8 @@ public static class NotificationWording
             "Changes were requested on an item of yours", "A reviewer asked for changes on an item on your checklist.", "See what to change"),
         [NotificationKinds.SignOffRevoked] = new("Sign-offs revoked",
             "A sign-off of yours was revoked", "A sign-off on your checklist was revoked.", "See the item"),
+        [NotificationKinds.DecisionUndone] = new("Decisions undone",
+            "A decision on an item of yours was undone", "A reviewer took back a decision on your checklist a moment after making it; the item waits for review again.", "See the item"),
         [NotificationKinds.ReconfirmationNeeded] = new("Sign-offs to re-confirm",
             "A sign-off needs re-confirming", "Something changed under a sign-off you gave; please look at it again.", "Open the item"),
         [NotificationKinds.ItemReconfirmed] = new("Sign-offs re-confirmed",
@@ -47,8 +49,8 @@ public static class NotificationWording
     public static IReadOnlyList<string> PersonalKinds { get; } =
     [
         NotificationKinds.ItemSubmitted, NotificationKinds.ReconfirmationNeeded, NotificationKinds.ItemSignedOff,
-        NotificationKinds.ChangesRequested, NotificationKinds.SignOffRevoked, NotificationKinds.ItemReconfirmed,
-        NotificationKinds.CorroborationRequested, NotificationKinds.CorroborationAnswered,
+        NotificationKinds.ChangesRequested, NotificationKinds.SignOffRevoked, NotificationKinds.DecisionUndone,
+        NotificationKinds.ItemReconfirmed, NotificationKinds.CorroborationRequested, NotificationKinds.CorroborationAnswered,
         NotificationKinds.CalibrationOutcome, NotificationKinds.CalibrationReminder, NotificationKinds.CycleReminder,
     ];
 
