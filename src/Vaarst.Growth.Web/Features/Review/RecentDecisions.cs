@@ -15,6 +15,9 @@ public sealed class RecentDecisions(TimeProvider time)
 {
     private readonly List<RecentDecision> _decisions = [];
 
+    /// <summary>Raised when a decision is added or removed, so the list on screen renders again.</summary>
+    public event Action? Changed;
+
     public void Add(IEnumerable<RecentDecision> decisions)
     {
         foreach (var decision in decisions)
@@ -22,9 +25,15 @@ public sealed class RecentDecisions(TimeProvider time)
             _decisions.RemoveAll(d => d.ItemId == decision.ItemId);
             _decisions.Add(decision);
         }
+
+        Changed?.Invoke();
     }
 
-    public void Remove(int itemId) => _decisions.RemoveAll(d => d.ItemId == itemId);
+    public void Remove(int itemId)
+    {
+        _decisions.RemoveAll(d => d.ItemId == itemId);
+        Changed?.Invoke();
+    }
 
     /// <summary>The decisions whose undo window is still open, newest first; older ones are forgotten.</summary>
     public IReadOnlyList<RecentDecision> Open()
