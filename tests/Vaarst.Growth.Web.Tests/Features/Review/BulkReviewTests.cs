@@ -147,7 +147,7 @@ public sealed class BulkReviewTests : BunitContext
 
         Assert.Equal(DecisionKind.Reconfirm, (await host.DecisionsAsync(ml)).Last().Kind);
         // Only the sign-off can be undone; a re-confirmation cannot.
-        Assert.Equal([$"just-decided-{edge}"], cut.FindAll("[data-testid^=just-decided-]").Select(e => e.GetAttribute("data-testid")));
+        cut.WaitForAssertion(() => Assert.Equal([$"just-decided-{edge}"], cut.FindAll("[data-testid^=just-decided-]").Select(e => e.GetAttribute("data-testid"))));
     }
 
     [Fact]
