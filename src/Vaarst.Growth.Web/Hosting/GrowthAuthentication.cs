@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.People;
 
 namespace Vaarst.Growth.Web.Hosting;
@@ -158,7 +159,7 @@ public static class GrowthAuthentication
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
     }
 
-    private static async Task AttachDirectoryPersonAsync(Microsoft.AspNetCore.Authentication.OpenIdConnect.TokenValidatedContext context)
+    internal static async Task AttachDirectoryPersonAsync(Microsoft.AspNetCore.Authentication.OpenIdConnect.TokenValidatedContext context)
     {
         var principal = context.Principal;
         if (principal?.Identity is not ClaimsIdentity identity)
@@ -182,5 +183,8 @@ public static class GrowthAuthentication
         }
 
         context.Principal = withDirectoryRoles;
+        await SignInAudit.RecordAsync(context.HttpContext, person is null
+            ? new SignInEvent(AuditEventTypes.SignInRefused, SignInMethod.EntraId, null, email)
+            : new SignInEvent(AuditEventTypes.SignedIn, SignInMethod.EntraId, person.PersonId));
     }
 }
