@@ -68,9 +68,10 @@ public sealed class UnlinkEntraAccountTests
     public async Task Unlinking_someone_who_never_signed_in_with_Entra_is_refused_clearly()
     {
         await using var s = await CreateAsync();
+        var version = await VersionAsync(s);
 
         var ex = await Assert.ThrowsAsync<ValidationException>(() =>
-            s.UseCase<UnlinkEntraAccount>().HandleAsync(s.Admin, new UnlinkEntraAccountRequest(s.Edge.PersonId!.Value, await VersionAsync(s)), Ct));
+            s.UseCase<UnlinkEntraAccount>().HandleAsync(s.Admin, new UnlinkEntraAccountRequest(s.Edge.PersonId!.Value, version), Ct));
 
         Assert.Contains("Eda Edge has no Entra ID sign-in linked", ex.Message);
         Assert.Equal(0, await UnlinkedEventsAsync(s));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Audit;
+using Vaarst.Growth.Core.Calibration;
 using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Evidence;
 using Vaarst.Growth.Core.People;
@@ -162,6 +163,25 @@ public sealed class DeactivatedEngineerReviewTests
         Assert.Equal([itemId], (await s.UseCase<GetReviewQueue>().HandleAsync(s.Manager, new GetReviewQueueRequest(), Ct)).Entries.Select(e => e.ItemId));
         await s.UseCase<SignOffItem>().HandleAsync(s.Manager, new DecisionRequest(itemId, (await s.ItemAsync(itemId)).Version, null, s.Seen(itemId)), Ct);
         Assert.Equal(ItemStatus.SignedOff, (await s.ItemAsync(itemId)).Status);
+    }
+
+    [Fact]
+    public async Task A_deactivated_candidate_stays_in_the_session_they_were_nominated_to_and_cannot_be_nominated_again()
+    {
+        await using var s = await CreateAsync();
+        var today = DateOnly.FromDateTime(s.Database.Clock.GetUtcNow().UtcDateTime);
+        var session = await s.UseCase<CreateSession>().HandleAsync(s.Admin,
+            new CreateSessionRequest("Level 4", 4, today.AddDays(7), [s.Panel1.PersonId!.Value, s.Panel2.PersonId!.Value], s.Panel1.PersonId!.Value), Ct);
+        var nomination = await s.UseCase<NominateCandidate>().HandleAsync(s.Manager, new NominateCandidateRequest(session, s.Edge.PersonId!.Value, "Ready"), Ct);
+        var other = await s.UseCase<CreateSession>().HandleAsync(s.Admin,
+            new CreateSessionRequest("Level 4 again", 4, today.AddDays(14), [s.Panel2.PersonId!.Value], s.Panel2.PersonId!.Value), Ct);
+
+        await DeactivateAsync(s, s.Edge);
+
+        Assert.Equal([nomination], (await s.UseCase<GetSession>().HandleAsync(s.Panel1, session, Ct)).Candidates.Select(c => c.NominationId));
+        Assert.NotNull(await s.UseCase<GetCandidateDossier>().HandleAsync(s.Panel1, nomination, Ct));
+        await Assert.ThrowsAnyAsync<UseCaseException>(() => s.UseCase<NominateCandidate>().HandleAsync(s.Manager, new NominateCandidateRequest(other, s.Edge.PersonId!.Value, "Again"), Ct));
+        Assert.Empty((await s.UseCase<GetSession>().HandleAsync(s.Panel2, other, Ct)).Candidates);
     }
 
     private static async Task AssertUnchangedAsync(Scenario s, int itemId, int version)
