@@ -174,14 +174,14 @@ public sealed class DeactivatedEngineerReviewTests
             new CreateSessionRequest("Level 4", 4, today.AddDays(7), [s.Panel1.PersonId!.Value, s.Panel2.PersonId!.Value], s.Panel1.PersonId!.Value), Ct);
         var nomination = await s.UseCase<NominateCandidate>().HandleAsync(s.Manager, new NominateCandidateRequest(session, s.Edge.PersonId!.Value, "Ready"), Ct);
         var other = await s.UseCase<CreateSession>().HandleAsync(s.Admin,
-            new CreateSessionRequest("Level 4 again", 4, today.AddDays(14), [s.Panel2.PersonId!.Value], s.Panel2.PersonId!.Value), Ct);
+            new CreateSessionRequest("Level 4 again", 4, today.AddDays(14), [s.Panel2.PersonId!.Value, s.Panel3.PersonId!.Value], s.Panel3.PersonId!.Value), Ct);
 
         await DeactivateAsync(s, s.Edge);
 
         Assert.Equal([nomination], (await s.UseCase<GetSession>().HandleAsync(s.Panel1, session, Ct)).Candidates.Select(c => c.NominationId));
         Assert.NotNull(await s.UseCase<GetCandidateDossier>().HandleAsync(s.Panel1, nomination, Ct));
         await Assert.ThrowsAnyAsync<UseCaseException>(() => s.UseCase<NominateCandidate>().HandleAsync(s.Manager, new NominateCandidateRequest(other, s.Edge.PersonId!.Value, "Again"), Ct));
-        Assert.Empty((await s.UseCase<GetSession>().HandleAsync(s.Panel2, other, Ct)).Candidates);
+        Assert.Empty((await s.UseCase<GetSession>().HandleAsync(s.Panel3, other, Ct)).Candidates);
     }
 
     private static async Task AssertUnchangedAsync(Scenario s, int itemId, int version)
