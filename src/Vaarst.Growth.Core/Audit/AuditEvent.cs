@@ -46,6 +46,14 @@ public static class AuditEventTypes
     public const string DirectoryImported = "directory.imported";
     public const string PersonUpdated = "directory.person-updated";
     public const string EntraAccountBound = "directory.entra-account-bound";
+    public const string EntraAccountUnlinked = "directory.entra-account-unlinked";
+    /// <summary>Every sign-in and sign-out event starts with this (the audit log's "sign-ins and sign-outs" filter).</summary>
+    public const string AccountPrefix = "account.";
+    /// <summary>The audit log's filter for every sign-in, refused sign-in and sign-out (<see cref="AccountPrefix"/>).</summary>
+    public const string SignInsAndSignOuts = "account.*";
+    public const string SignedIn = "account.signed-in";
+    public const string SignInRefused = "account.sign-in-refused";
+    public const string SignedOut = "account.signed-out";
     public const string SessionCreated = "calibration.session-created";
     public const string CandidateNominated = "calibration.nominated";
     public const string SessionStarted = "calibration.session-started";

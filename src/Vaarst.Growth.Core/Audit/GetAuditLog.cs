@@ -39,6 +39,12 @@ public sealed class GetAuditLog(IDbContextFactory<GrowthDbContext> dbFactory)
                 .Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, MaxPageSize)))
             .ToListAsync(cancellationToken);
         var types = await db.AuditEvents.Select(a => a.Type).Distinct().OrderBy(t => t).ToListAsync(cancellationToken);
+        if (types.Any(t => t.StartsWith(AuditEventTypes.AccountPrefix, StringComparison.Ordinal)))
+        {
+            // One filter for every sign-in, refused sign-in and sign-out, beside each type.
+            types.Insert(0, AuditEventTypes.SignInsAndSignOuts);
+        }
+
         return new AuditPage(entries, total, types);
     }
 
@@ -64,7 +70,11 @@ public sealed class GetAuditLog(IDbContextFactory<GrowthDbContext> dbFactory)
             query = query.Where(a => a.PersonId == personId || a.ActorId == personId);
         }
 
-        if (!string.IsNullOrWhiteSpace(filter.Type))
+        if (filter.Type == AuditEventTypes.SignInsAndSignOuts)
+        {
+            query = query.Where(a => a.Type.StartsWith(AuditEventTypes.AccountPrefix));
+        }
+        else if (!string.IsNullOrWhiteSpace(filter.Type))
         {
             query = query.Where(a => a.Type == filter.Type);
         }

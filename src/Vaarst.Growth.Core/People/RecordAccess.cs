@@ -7,7 +7,7 @@ namespace Vaarst.Growth.Core.People;
 /// form. Every use case that returns a person's data asks here; none keeps its own list of readers.
 /// <list type="bullet">
 /// <item>Named: the person; whoever reviews them today (line manager, or a delegate an administrator assigned for the
-/// period); a panel member of a calibration session that is not closed, for a candidate whose identity that member
+/// period) — also once the person is deactivated, when the record is read-only (<see cref="ReviewAuthority"/>); a panel member of a calibration session that is not closed, for a candidate whose identity that member
 /// sees there (the session is not blind, or they revealed that candidate with a reason).</item>
 /// <item>Name-free: every panel member reads the candidates of the sessions they sit on through the session's own
 /// views (session, comparison, dossier, packet, and evidence files served by the session), open or closed. Those
@@ -35,7 +35,7 @@ public static class RecordAccess
     /// <summary>The people whose record <paramref name="readerId"/> may read by name today.</summary>
     public static IQueryable<int> NamedReadable(GrowthDbContext db, int readerId, DateOnly today)
     {
-        var reviewable = ReviewAuthority.ReviewablePeople(db, readerId, today).Select(p => p.Id);
+        var reviewable = ReviewAuthority.OverseenPeople(db, readerId, today).Select(p => p.Id);
         var granted = Grants.Select(g => g.PeopleReadableBy(db, readerId)).Aggregate((IQueryable<int>?)null, (all, next) => all is null ? next : all.Concat(next));
         return granted is null
             ? db.People.Where(p => p.Id == readerId || reviewable.Contains(p.Id)).Select(p => p.Id)

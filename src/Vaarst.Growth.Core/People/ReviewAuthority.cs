@@ -5,14 +5,18 @@ using Vaarst.Growth.Core.People;
 
 namespace Vaarst.Growth.Core.People;
 
-/// <summary>Who may review whom: the line manager, or a delegate an administrator assigned for a period. Never oneself.</summary>
+/// <summary>
+/// Who may review whom: the line manager, or a delegate an administrator assigned for a period, of a person who is active.
+/// Never oneself.
+/// </summary>
 public static class ReviewAuthority
 {
     /// <summary>
-    /// The rule, once: the people <c>reviewerId</c> may review on <c>today</c> — the reports of the reviewer and of every
-    /// manager who delegated to them for a period that includes today, never the reviewer themself.
+    /// The relation, once: the people <c>reviewerId</c> stands over on <c>today</c> — the reports of the reviewer and of
+    /// every manager who delegated to them for a period that includes today, never the reviewer themself — active or not.
+    /// It grants reading a record by name (<see cref="RecordAccess"/>), not reviewing it.
     /// </summary>
-    private static readonly Expression<Func<GrowthDbContext, int, DateOnly, IQueryable<Person>>> Rule = (db, reviewerId, today) =>
+    private static readonly Expression<Func<GrowthDbContext, int, DateOnly, IQueryable<Person>>> Overseen = (db, reviewerId, today) =>
         db.People.Where(p => p.Id != reviewerId && p.ManagerId != null
             && db.People.Where(m => m.Id == reviewerId).Select(m => m.Id)
                 .Concat(db.Delegations
@@ -20,13 +24,40 @@ public static class ReviewAuthority
                     .Select(d => d.ManagerId))
                 .Contains(p.ManagerId.Value));
 
+    /// <summary>
+    /// The rule, once: the people <c>reviewerId</c> may review on <c>today</c> — those they stand over
+    /// (<see cref="Overseen"/>) who are active. A deactivated person's record is kept read-only: their items are in no
+    /// queue or count, and no decision on them is recorded (<see cref="RequireReviewerAsync"/>) until they are
+    /// reactivated. Every LINQ query (<see cref="ReviewablePeople"/>) and compiled query (<see cref="Reviewable"/>) uses
+    /// this one expression.
+    /// </summary>
+    private static readonly Expression<Func<GrowthDbContext, int, DateOnly, IQueryable<Person>>> Rule = OnlyActive(Overseen);
+
+    private static Expression<Func<GrowthDbContext, int, DateOnly, IQueryable<Person>>> OnlyActive(Expression<Func<GrowthDbContext, int, DateOnly, IQueryable<Person>>> people)
+    {
+        Expression<Func<Person, bool>> active = p => p.IsActive;
+        return Expression.Lambda<Func<GrowthDbContext, int, DateOnly, IQueryable<Person>>>(
+            Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Person)], people.Body, Expression.Quote(active)), people.Parameters);
+    }
+
+    /// <summary>The refusal of a decision on a person who is no longer active, for the reviewer.</summary>
+    public static string NoLongerActiveMessage(string name) => $"{name} is no longer active; their record is kept read-only.";
+
     /// <summary>The people <paramref name="reviewerId"/> may review today (never including themselves).</summary>
-    public static IQueryable<Person> ReviewablePeople(GrowthDbContext db, int reviewerId, DateOnly today)
+    public static IQueryable<Person> ReviewablePeople(GrowthDbContext db, int reviewerId, DateOnly today) => Query(Rule, db, reviewerId, today);
+
+    /// <summary>
+    /// The people <paramref name="reviewerId"/> stands over today, active or not (never including themselves): whose
+    /// record they read by name (<see cref="RecordAccess"/>). Only the active ones are <see cref="ReviewablePeople"/>.
+    /// </summary>
+    public static IQueryable<Person> OverseenPeople(GrowthDbContext db, int reviewerId, DateOnly today) => Query(Overseen, db, reviewerId, today);
+
+    private static IQueryable<Person> Query(Expression<Func<GrowthDbContext, int, DateOnly, IQueryable<Person>>> rule, GrowthDbContext db, int reviewerId, DateOnly today)
     {
         // The rule's parameters as members of a constant, as a closure would be: EF reads the context's sets from it and
         // sends the reviewer and the day as SQL parameters.
         var arguments = Expression.Constant(new Arguments(db, reviewerId, today));
-        var query = Bind(Rule.Body, Rule.Parameters, [
+        var query = Bind(rule.Body, rule.Parameters, [
             Expression.Property(arguments, nameof(Arguments.Db)),
             Expression.Property(arguments, nameof(Arguments.ReviewerId)),
             Expression.Property(arguments, nameof(Arguments.Today)),
@@ -62,7 +93,10 @@ public static class ReviewAuthority
         protected override Expression VisitParameter(ParameterExpression node) => replacements.GetValueOrDefault(node, node);
     }
 
-    /// <summary>Refuses anyone who is not the engineer's line manager or an active delegate, and anyone reviewing themselves.</summary>
+    /// <summary>
+    /// Refuses anyone who is not the engineer's line manager or an active delegate, anyone reviewing themselves, and
+    /// every decision on an engineer who is no longer active (their record is kept read-only; said to their reviewers only).
+    /// </summary>
     public static async Task RequireReviewerAsync(GrowthDbContext db, Actor actor, int engineerId, DateOnly today, CancellationToken cancellationToken)
     {
         var reviewerId = actor.RequirePerson();
@@ -73,6 +107,12 @@ public static class ReviewAuthority
 
         if (!await ReviewablePeople(db, reviewerId, today).AnyAsync(p => p.Id == engineerId, cancellationToken))
         {
+            var inactive = await OverseenPeople(db, reviewerId, today).Where(p => p.Id == engineerId && !p.IsActive).Select(p => p.Name).FirstOrDefaultAsync(cancellationToken);
+            if (inactive is not null)
+            {
+                throw new ForbiddenException(NoLongerActiveMessage(inactive));
+            }
+
             throw new ForbiddenException("Only the engineer's line manager, or a delegate an administrator assigned for this period, can review this item.");
         }
     }

@@ -4,6 +4,21 @@ using Vaarst.Growth.Core.Data;
 
 namespace Vaarst.Growth.Core.People;
 
+/// <summary>How someone signs in: the development sign-in (a demo list) or Entra ID (OpenID Connect).</summary>
+public enum SignInMethod
+{
+    Development,
+    EntraId,
+}
+
+/// <summary>
+/// One sign-in, refused sign-in or sign-out, as the audit log records it: the person where known, the method, and for an
+/// Entra ID identity that matched nobody the e-mail it claimed. Never a token, cookie, object id or security stamp.
+/// </summary>
+/// <param name="PersonId">The directory person (signed in, signing out, or the one a refused development sign-in named); null when unknown.</param>
+/// <param name="ClaimedEmail">A refused Entra ID sign-in's e-mail claim, to tell the administrator who tried.</param>
+public sealed record SignInEvent(string Type, SignInMethod Method, int? PersonId, string? ClaimedEmail = null);
+
 public sealed record SignInCandidate(int Id, string Name, string Email, Roles Roles, string? Specialism, int? CurrentLevel, int? TargetLevel, string? ManagerName);
 
 /// <summary>
@@ -66,6 +81,48 @@ public sealed class SignInDirectory(IDbContextFactory<GrowthDbContext> dbFactory
         }
 
         return person is null ? null : new Actor(person.Id, person.Name, person.Roles) { SecurityStamp = person.SecurityStamp };
+    }
+
+    /// <summary>
+    /// Adds one audit event for a sign-in, a refused sign-in or a sign-out (<see cref="SignInEvent"/>), in its own unit
+    /// of work. The web layer calls it after the sign-in is decided and never lets its failure undo the sign-in
+    /// (docs/architecture.md, Audit).
+    /// </summary>
+    public async Task RecordAsync(SignInEvent signIn, CancellationToken cancellationToken = default)
+    {
+        if (signIn.Type is not (AuditEventTypes.SignedIn or AuditEventTypes.SignInRefused or AuditEventTypes.SignedOut))
+        {
+            throw new ArgumentException($"Not a sign-in event type: {signIn.Type}", nameof(signIn));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
+        var method = signIn.Method == SignInMethod.EntraId ? "Entra ID" : "development sign-in";
+        var person = signIn.PersonId is { } id
+            ? await db.People.AsNoTracking().Where(p => p.Id == id).Select(p => new { p.Id, p.Name, p.IsActive }).FirstOrDefaultAsync(cancellationToken)
+            : null;
+        var email = signIn.ClaimedEmail is { } claimed ? Text.Excerpt.Fit(claimed.Trim(), 320) : null;
+        if (person is null && email is not null)
+        {
+            // Whom a refused Entra ID identity claimed to be: a deactivated person, or one another account is bound to.
+            var normalised = email.ToLowerInvariant();
+            person = await db.People.AsNoTracking().Where(p => p.Email.ToLower() == normalised).Select(p => new { p.Id, p.Name, p.IsActive }).FirstOrDefaultAsync(cancellationToken);
+        }
+
+        var reason = signIn.Type != AuditEventTypes.SignInRefused ? null
+            : person is null ? "not in the directory"
+            : !person.IsActive ? "deactivated"
+            : "another Entra ID account signs in as them";
+        var who = person?.Name ?? (email is null ? "Someone" : $"Someone ({email})");
+        var summary = signIn.Type switch
+        {
+            AuditEventTypes.SignedIn => $"{who} signed in with {method}",
+            AuditEventTypes.SignedOut => $"{who} signed out",
+            _ => $"{who} could not sign in with {method}: {reason}",
+        };
+        var actor = new Actor(person?.Id, person?.Name ?? "Unknown person", Roles.None);
+        db.Record(actor, _time.GetUtcNow().UtcDateTime, signIn.Type, "Person", person?.Id.ToString(), summary,
+            after: new { method, reason, claimedEmail = person is null ? email : null }, personId: person?.Id);
+        await db.SaveChangesAsync(cancellationToken);
     }
 
     /// <summary>

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Identity.Web;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.People;
 
 namespace Vaarst.Growth.Web.Hosting;
@@ -159,7 +160,7 @@ public static class GrowthAuthentication
         options.ExpireTimeSpan = TimeSpan.FromHours(8);
     }
 
-    private static async Task AttachDirectoryPersonAsync(Microsoft.AspNetCore.Authentication.OpenIdConnect.TokenValidatedContext context)
+    internal static async Task AttachDirectoryPersonAsync(Microsoft.AspNetCore.Authentication.OpenIdConnect.TokenValidatedContext context)
     {
         var principal = context.Principal;
         if (principal?.Identity is not ClaimsIdentity identity)
@@ -183,5 +184,8 @@ public static class GrowthAuthentication
         }
 
         context.Principal = withDirectoryRoles;
+        await SignInAudit.RecordAsync(context.HttpContext, person is null
+            ? new SignInEvent(AuditEventTypes.SignInRefused, SignInMethod.EntraId, null, email)
+            : new SignInEvent(AuditEventTypes.SignedIn, SignInMethod.EntraId, person.PersonId));
     }
 }

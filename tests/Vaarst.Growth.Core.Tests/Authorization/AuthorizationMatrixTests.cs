@@ -92,6 +92,7 @@ public sealed class AuthorizationMatrixTests
         new(typeof(ExportDirectory), [Caller.Admin], (m, a) => m.S.UseCase<ExportDirectory>().HandleAsync(a, Ct)),
         new(typeof(GetPersonForEdit), [Caller.Admin], (m, a) => m.S.UseCase<GetPersonForEdit>().HandleAsync(a, m.S.Edge.PersonId!.Value, Ct)),
         new(typeof(UpdatePerson), [Caller.Admin], (m, a) => m.S.UseCase<UpdatePerson>().HandleAsync(a, new UpdatePersonRequest(null, 0, "New", $"new{Guid.NewGuid():N}@vaarst.example", null, null, null, null, null, Roles.Engineer), Ct)),
+        new(typeof(UnlinkEntraAccount), [Caller.Admin], (m, a) => m.S.UseCase<UnlinkEntraAccount>().HandleAsync(a, new UnlinkEntraAccountRequest(m.S.Ml.PersonId!.Value, m.PersonVersion(m.S.Ml)), Ct)),
         new(typeof(GetAuditLog), [Caller.Admin], (m, a) => m.S.UseCase<GetAuditLog>().HandleAsync(a, new AuditLogFilter(), 0, 10, Ct)),
         new(typeof(ExportAuditLog), [Caller.Admin], (m, a) => m.S.UseCase<ExportAuditLog>().HandleAsync(a, new AuditLogFilter(), Ct)),
         new(typeof(CreateSession), [Caller.Admin], (m, a) => m.S.UseCase<CreateSession>().HandleAsync(a, new CreateSessionRequest("New", 4, m.Today, [m.S.Panel1.PersonId!.Value], m.S.Panel2.PersonId!.Value), Ct)),
@@ -430,6 +431,8 @@ public sealed class AuthorizationMatrixTests
                 var recused = new Person { Name = "Lee Lead", Email = "lee@vaarst.example", Roles = Roles.Manager | Roles.CalibrationPanel };
                 var former = new Person { Name = "Fay Former", Email = "fay@vaarst.example", Roles = Roles.Engineer };
                 db.People.AddRange(person, recused, former);
+                // Max has signed in with Entra ID: an administrator may unlink that account.
+                (await db.People.SingleAsync(p => p.Id == s.Ml.PersonId, Ct)).EntraObjectId = "matrix-entra-object-id";
                 await db.SaveChangesAsync(Ct);
                 (delegateId, recusedId, formerAdminId) = (person.Id, recused.Id, former.Id);
             }
@@ -486,6 +489,12 @@ public sealed class AuthorizationMatrixTests
         };
 
         public int ItemVersion() => S.ItemAsync(ItemId).GetAwaiter().GetResult().Version;
+
+        public int PersonVersion(Actor person)
+        {
+            using var db = S.Database.CreateDbContext();
+            return db.People.Where(p => p.Id == person.PersonId).Select(p => p.Version).Single();
+        }
 
         public int EvidenceVersion(int? evidenceId = null)
         {

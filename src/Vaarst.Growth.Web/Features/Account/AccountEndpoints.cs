@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Mvc;
+using Vaarst.Growth.Core.Audit;
 using Vaarst.Growth.Core.People;
 using Vaarst.Growth.Web.Hosting;
 
@@ -40,11 +41,13 @@ public static class AccountEndpoints
             var actor = await directory.FindAsync(personId, http.RequestAborted);
             if (actor is null)
             {
+                await SignInAudit.RecordAsync(http, new SignInEvent(AuditEventTypes.SignInRefused, SignInMethod.Development, personId));
                 return Results.Redirect("/account/dev-signin?error=unknown");
             }
 
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
                 GrowthAuthentication.CreatePrincipal(actor, CookieAuthenticationDefaults.AuthenticationScheme));
+            await SignInAudit.RecordAsync(http, new SignInEvent(AuditEventTypes.SignedIn, SignInMethod.Development, actor.PersonId));
             return Results.LocalRedirect(SafeReturnUrl(returnUrl));
         });
 
@@ -55,6 +58,7 @@ public static class AccountEndpoints
             if (CurrentActor.FromPrincipal(http.User)?.PersonId is { } personId)
             {
                 await directory.EndSessionsAsync(personId, http.RequestAborted);
+                await SignInAudit.RecordAsync(http, new SignInEvent(AuditEventTypes.SignedOut, options.DevelopmentSignIn ? SignInMethod.Development : SignInMethod.EntraId, personId));
             }
 
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
