@@ -129,7 +129,7 @@ public sealed partial class ReviewJourneyBrowserTests(AppFixture app) : IClassFi
 
         await GotoAsync(nia, "/admin/audit");
         await Expect(nia.GetByTestId("audit-export")).ToBeVisibleAsync();
-        await Expect(nia.GetByText("framework.imported", new() { Exact = true }).First).ToBeVisibleAsync();
+        await Expect(nia.GetByTestId("audit-table").GetByText("framework.imported", new() { Exact = true }).First).ToBeVisibleAsync();
         await VisitedAsync(nia, "admin-audit");
 
         await GotoAsync(nia, "/admin/delegations");

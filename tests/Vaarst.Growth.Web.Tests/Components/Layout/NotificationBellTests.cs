@@ -19,7 +19,6 @@ public sealed class NotificationBellTests : BunitContext
         await host.SubmittedAsync(host.Ml, Algorithms);
         host.AddTo(this, host.Manager);
         var summary = await host.UseCase<GetNavigationSummary>().HandleAsync(host.Manager, Xunit.TestContext.Current.CancellationToken);
-        var popovers = Render<MudPopoverProvider>();
 
         var cut = Render<NotificationBell>(p => p.Add(x => x.Actor, host.Manager).Add(x => x.Unread, summary.UnreadNotifications));
 
@@ -27,10 +26,10 @@ public sealed class NotificationBellTests : BunitContext
         Assert.Equal("Notifications, 2 unread", cut.Find("button").GetAttribute("aria-label"));
 
         await OpenAsync(cut);
-        var items = popovers.WaitForElements("[data-testid=notification]");
+        var items = cut.WaitForElements("[data-testid=notification]");
         Assert.Equal(2, items.Count);
         Assert.Contains("Max Ml submitted", items[0].TextContent);
-        popovers.FindAll(".mud-menu-item").Single(i => i.TextContent.Contains("Mark all as read")).Click();
+        cut.FindAll(".mud-menu-item").Single(i => i.TextContent.Contains("Mark all as read")).Click();
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".mud-badge")));
         Assert.Equal("Notifications, 0 unread", cut.Find("button").GetAttribute("aria-label"));
@@ -43,13 +42,12 @@ public sealed class NotificationBellTests : BunitContext
     {
         await using var host = await CreateAsync();
         host.AddTo(this, host.Edge);
-        var popovers = Render<MudPopoverProvider>();
 
         var summary = await host.UseCase<GetNavigationSummary>().HandleAsync(host.Edge, Xunit.TestContext.Current.CancellationToken);
         var cut = Render<NotificationBell>(p => p.Add(x => x.Actor, host.Edge).Add(x => x.Unread, summary.UnreadNotifications));
         await OpenAsync(cut);
 
-        popovers.WaitForAssertion(() => Assert.Contains("No notifications yet", popovers.Markup));
+        cut.WaitForAssertion(() => Assert.Contains("No notifications yet", cut.Markup));
         Assert.Empty(cut.FindAll(".mud-badge"));
     }
 

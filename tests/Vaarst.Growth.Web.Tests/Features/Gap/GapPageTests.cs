@@ -53,6 +53,7 @@ public sealed class GapPageTests(SeededDatabase shared) : ComponentTestContext, 
         var links = page.FindAll("[data-testid=next-actions] a").Select(a => a.GetAttribute("href")).ToList();
         Assert.Contains($"/checklist/items/{changes.ItemId}", links);
         Assert.Contains("Changes requested (1)", page.Find("[data-testid=next-actions]").TextContent);
+        Assert.Empty(page.FindComponents<MudBlazor.MudSelect<int>>()); // the target level is a native select (issue #15)
     }
 
     [Fact]

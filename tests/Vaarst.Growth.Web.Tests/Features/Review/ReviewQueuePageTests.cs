@@ -85,13 +85,14 @@ public sealed class ReviewQueuePageTests : BunitContext
         await host.SubmittedAsync(host.Edge, Benchmarking);
         await host.SubmittedAsync(host.Ml, Algorithms);
         host.AddTo(this, host.Manager);
-        var popovers = Render<MudBlazor.MudPopoverProvider>();
         var navigation = NavigateTo("/reviews");
 
         var cut = Render<ReviewQueuePage>();
         cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-testid^=queue-]").Count));
-        cut.FindAll("div.mud-input-control.mud-select")[0].MouseDown();
-        popovers.WaitForElement(".mud-popover-open").QuerySelectorAll(".mud-list-item").Single(i => i.TextContent.Contains("Max Ml")).Click();
+        Assert.Empty(cut.FindComponents<MudBlazor.MudSelect<int?>>()); // native filters (issue #15)
+        var engineer = cut.Find("select#queue-filter-engineer");
+        var maxMl = engineer.QuerySelectorAll("option").Single(o => o.TextContent.Contains("Max Ml")).GetAttribute("value");
+        engineer.Change(maxMl);
 
         Assert.Equal($"http://localhost/reviews?engineer={host.Ml.PersonId}", navigation.Uri);
     }
