@@ -41,6 +41,43 @@ public sealed class GapPageTests(SeededDatabase shared) : ComponentTestContext, 
     }
 
     [Fact]
+    public async Task GapReport_draws_each_defined_areas_readiness_ring_as_its_own_svg_without_a_chart_component()
+    {
+        // Issue #15, third round: the per-area donut was a MudChart (a component tree, paths and a legend per area); it is
+        // one hidden SVG with a circle per non-empty state, so the components left are still only the summary's.
+        var sam = await SignInAsync(shared, SeededDatabase.SamLee);
+        var gap = await Services.GetRequiredService<GetGap>().HandleAsync(sam, new GetGapRequest(), Ct);
+
+        var report = Render<GapReport>(p => p.Add(r => r.Gap, gap).Add(r => r.ShowCharts, true));
+
+        var mud = report.FindComponents<MudComponentBase>();
+        Assert.True(mud.Count <= 5, string.Join(", ", mud.Select(c => c.Instance.GetType().Name)));
+        Assert.Empty(report.FindComponents<MudChart<double>>());
+        var defined = gap.Areas.Where(a => a.IsDefined).ToList();
+        var rings = report.FindAll(".gap-chart svg.gap-donut");
+        Assert.Equal(defined.Count, rings.Count);
+        Assert.All(rings, ring => Assert.Equal("true", ring.ParentElement!.GetAttribute("aria-hidden")));
+        foreach (var (area, ring) in defined.Zip(rings))
+        {
+            var c = area.Counts;
+            var states = new[] { c.SignedOff, c.Submitted, c.InProgress, c.NotStarted, c.NeedsReconfirmation };
+            var circles = ring.QuerySelectorAll("circle");
+            Assert.Equal(states.Count(n => n > 0), circles.Length);
+            var dashes = circles.Select(e => double.Parse(e.GetAttribute("stroke-dasharray")!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            if (dashes.Count > 0)
+            {
+                Assert.Equal(100, dashes.Sum(), 1); // the whole ring, split by state
+            }
+
+            if (c.SignedOff > 0)
+            {
+                Assert.Equal("#2E7D4F", circles[0].GetAttribute("stroke")); // signed off first, in its chip's green
+                Assert.Equal(100d * c.SignedOff / states.Sum(), dashes[0], 2);
+            }
+        }
+    }
+
+    [Fact]
     public async Task GapPage_next_actions_link_to_the_engineers_own_items()
     {
         var sam = await SignInAsync(shared, SeededDatabase.SamLee);
@@ -54,6 +91,24 @@ public sealed class GapPageTests(SeededDatabase shared) : ComponentTestContext, 
         Assert.Contains($"/checklist/items/{changes.ItemId}", links);
         Assert.Contains("Changes requested (1)", page.Find("[data-testid=next-actions]").TextContent);
         Assert.Empty(page.FindComponents<MudBlazor.MudSelect<int>>()); // the target level is a native select (issue #15)
+    }
+
+    [Fact]
+    public async Task GapPage_next_actions_are_links_without_a_component_each()
+    {
+        // Issue #15, third round: up to 40 next-action links, drawn with MudLink's classes instead of a MudLink each.
+        var sam = await SignInAsync(shared, SeededDatabase.SamLee);
+        var gap = await Services.GetRequiredService<GetGap>().HandleAsync(sam, new GetGapRequest(), Ct);
+        Assert.NotEmpty(gap.NextActions);
+
+        var page = Render<GapPage>();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=next-actions]")));
+        Assert.Empty(page.FindComponents<MudLink>());
+        Assert.DoesNotContain(page.FindComponents<MudChart<double>>(), c => c.Instance.ChartType == ChartType.Donut);
+        var links = page.FindAll("[data-testid=next-actions] li a");
+        Assert.Equal(gap.NextActions.GroupBy(a => a.Kind).Sum(g => Math.Min(8, g.Count())), links.Count);
+        Assert.All(links, a => Assert.Contains("mud-link", a.ClassList));
     }
 
     [Fact]

@@ -190,6 +190,24 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
         Assert.All(page.FindAll(StatementRows), row => Assert.NotNull(row.QuerySelector("[data-testid='status-chip'].mud-chip")));
     }
 
+    [Fact]
+    public void ChecklistStatementRow_has_two_component_instances_at_most_the_row_and_its_rating()
+    {
+        // Issue #15, third round: a row's evidence prompts are markup (EvidencePromptList.Render), not a component per
+        // row; what is left per row is the row itself and its native rating select (which keeps a choice in flight).
+        var row = new ChecklistRow(7, "I can implement algorithms", 42, 3, SelfRating.Practising, null, ChecklistStatus.Draft, 0,
+            null, null, null, null, [Core.Evidence.EvidencePromptKind.NoMeasure, Core.Evidence.EvidencePromptKind.NoResult]);
+
+        var rendered = Render<ChecklistStatementRow>(p => p.Add(r => r.Row, row).Add(r => r.CanSubmit, true));
+
+        Assert.Empty(rendered.FindComponents<Vaarst.Growth.Web.Features.Evidence.EvidencePromptList>());
+        Assert.Empty(rendered.FindComponents<MudComponentBase>());
+        Assert.Single(rendered.FindComponents<RatingSelect>());
+        var prompts = rendered.Find("[data-testid=evidence-prompts]");
+        Assert.Equal("evidence-prompts mt-1", prompts.GetAttribute("class"));
+        Assert.Equal(3, prompts.QuerySelectorAll("span").Length); // the heading and one line per prompt
+    }
+
     private static (int StatementId, IRenderedComponent<RatingSelect> Rating) FirstUnratedRow(IRenderedComponent<ChecklistPage> page)
     {
         page.WaitForElement(StatementRows);
