@@ -69,6 +69,7 @@ public sealed class SqlServerStatementTests
         new(typeof(ExportDirectory), (u, a) => u.UseCase<ExportDirectory>().HandleAsync(a, Ct)),
         new(typeof(GetPersonForEdit), (u, a) => u.UseCase<GetPersonForEdit>().HandleAsync(a, 2, Ct)),
         new(typeof(UpdatePerson), (u, a) => u.UseCase<UpdatePerson>().HandleAsync(a, new UpdatePersonRequest(null, 0, "New", $"new{Guid.NewGuid():N}@vaarst.example", null, null, null, null, null, Roles.Engineer), Ct)),
+        new(typeof(UnlinkEntraAccount), (u, a) => u.UseCase<UnlinkEntraAccount>().HandleAsync(a, new UnlinkEntraAccountRequest(2, 0), Ct)),
         new(typeof(GetAuditLog), (u, a) => u.UseCase<GetAuditLog>().HandleAsync(a, new AuditLogFilter(), 0, 10, Ct)),
         new(typeof(ExportAuditLog), (u, a) => u.UseCase<ExportAuditLog>().HandleAsync(a, new AuditLogFilter(), Ct)),
         new(typeof(CreateSession), (u, a) => u.UseCase<CreateSession>().HandleAsync(a, new CreateSessionRequest("New", 4, Today, [2], 2), Ct)),
