@@ -76,6 +76,12 @@ public sealed class ReviewQueuePageTests : BunitContext
 
         cut.WaitForAssertion(() => Assert.Contains("No items match these filters.", cut.Markup));
         Assert.Empty(cut.FindAll("[data-testid^=queue-]"));
+        // The engineer chosen has nothing waiting: the select says so (not another engineer's name), and offers the way back.
+        var engineer = cut.Find("select#queue-filter-engineer");
+        var chosen = engineer.QuerySelectorAll("option").Single(o => o.GetAttribute("value") == host.Ml.PersonId.ToString());
+        Assert.Equal("Nothing left to review", chosen.TextContent);
+        Assert.DoesNotContain(engineer.QuerySelectorAll("option"), o => o.TextContent.Contains("Max Ml"));
+        Assert.Equal("/reviews", cut.Find("[data-testid=show-all]").GetAttribute("href"));
     }
 
     [Fact]
