@@ -7,15 +7,15 @@ using Microsoft.Playwright;
 namespace Vaarst.Growth.BrowserTests;
 
 /// <summary>
-/// One running app (Kestrel on a free port, a fresh SQLite file, demo organisation loaded) and one headless
-/// Chromium, shared by the tests of a class. Each test gets its own browser context, so sign-in cookies never leak.
+/// One running app (Kestrel on a free port, a fresh SQLite file, demo organisation loaded), shared by the tests of a
+/// class, driven through the run's one headless Chromium (<see cref="SharedBrowser"/>). Each test gets its own browser
+/// context, so sign-in cookies never leak; the fixture closes its contexts when the class is done.
 /// </summary>
 public sealed partial class AppFixture : IAsyncLifetime
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("vaarst-growth-browser-").FullName;
+    private readonly List<IBrowserContext> _contexts = [];
     private GrowthAppFactory? _factory;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
 
     /// <summary>Where the app listens, e.g. <c>http://127.0.0.1:41234</c> (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
@@ -40,20 +40,14 @@ public sealed partial class AppFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _factory = new GrowthAppFactory(Path.Combine(_dataFolder, "growth.db"), Mail.Port);
+        var database = Path.Combine(_dataFolder, "growth.db");
+        _factory = new GrowthAppFactory(database, Mail.Port);
         _factory.UseKestrel(0);
-        // Builds the host and runs its hosted services (migrate, import the framework, seed the demo
-        // organisation) before Kestrel accepts the first request.
-        _factory.StartServer();
+        // Builds the host and runs its hosted services (migrate, import the framework, seed the demo organisation)
+        // before Kestrel accepts the first request; after the run's first app they start from a copy of its fresh
+        // database and find nothing to do.
+        await DemoDatabase.StartAsync(database, _factory.StartServer);
         BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
-
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
         Directory.CreateDirectory(ScreenshotFolder);
     }
 
@@ -61,13 +55,18 @@ public sealed partial class AppFixture : IAsyncLifetime
     /// <param name="bypassCsp">Only for injecting test tooling such as axe-core; the app's CSP rightly refuses inline script.</param>
     public async Task<IPage> NewPageAsync(int width = 1280, bool bypassCsp = false)
     {
-        var context = await _browser!.NewContextAsync(new()
+        var context = await (await SharedBrowser.GetAsync()).NewContextAsync(new()
         {
             BaseURL = BaseUrl,
             ViewportSize = new() { Width = width, Height = width < 600 ? 844 : 800 },
             BypassCSP = bypassCsp,
         });
         context.SetDefaultTimeout(30_000);
+        lock (_contexts)
+        {
+            _contexts.Add(context);
+        }
+
         return await context.NewPageAsync();
     }
 
@@ -101,12 +100,11 @@ public sealed partial class AppFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
+        foreach (var context in _contexts)
         {
-            await _browser.DisposeAsync();
+            await context.CloseAsync();
         }
 
-        _playwright?.Dispose();
         if (_factory is not null)
         {
             await _factory.DisposeAsync();

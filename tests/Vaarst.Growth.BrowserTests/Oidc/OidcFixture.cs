@@ -52,8 +52,7 @@ public sealed class OidcFixture : IAsyncLifetime
     private X509Certificate2? _certificate;
     private EntraIdAppFactory? _factory;
     private Process? _provider;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private readonly List<IBrowserContext> _contexts = [];
 
     /// <summary>Where the app listens, e.g. <c>https://127.0.0.1:41234</c> (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
@@ -75,8 +74,6 @@ public sealed class OidcFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        // Chromium starts while the app migrates and seeds its database.
-        var browser = LaunchBrowserAsync();
         _certificate = CreateLoopbackCertificate(out var certificateFile, out var keyFile);
 
         // The app needs the provider's address before it starts, and the provider needs the app's redirect URIs:
@@ -89,25 +86,14 @@ public sealed class OidcFixture : IAsyncLifetime
             .Addresses.Single().TrimEnd('/');
 
         Issuer = await StartProviderAsync(providerPort, certificateFile, keyFile);
-        await browser;
         Directory.CreateDirectory(AppFixture.ScreenshotFolder);
-    }
-
-    private async Task LaunchBrowserAsync()
-    {
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
     }
 
     /// <summary>A page in a fresh browser context: no cookies at the app or at the provider.</summary>
     public async Task<IPage> NewPageAsync()
     {
-        var context = await _browser!.NewContextAsync(new()
+        // The run's one Chromium (SharedBrowser); the context, closed with the fixture, is this test's own.
+        var context = await (await SharedBrowser.GetAsync()).NewContextAsync(new()
         {
             BaseURL = BaseUrl,
             ViewportSize = new() { Width = 1280, Height = 800 },
@@ -115,6 +101,7 @@ public sealed class OidcFixture : IAsyncLifetime
             IgnoreHTTPSErrors = true,
         });
         context.SetDefaultTimeout(Patience);
+        _contexts.Add(context);
         // oidc-provider's development login page imports a web font; there is no internet here.
         await context.RouteAsync("https://fonts.googleapis.com/**", route => route.AbortAsync());
         return await context.NewPageAsync();
@@ -147,12 +134,11 @@ public sealed class OidcFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null)
+        foreach (var context in _contexts)
         {
-            await _browser.DisposeAsync();
+            await context.CloseAsync();
         }
 
-        _playwright?.Dispose();
         if (_provider is not null)
         {
             if (!_provider.HasExited)

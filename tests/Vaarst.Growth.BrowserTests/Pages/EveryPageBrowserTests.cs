@@ -14,7 +14,8 @@ namespace Vaarst.Growth.BrowserTests.Pages;
 /// Every page each role can reach, at desktop (1280 px) and phone (390 px) width: a screenshot of each, no sideways
 /// scrolling on the phone, and no serious or critical axe-core violation at desktop width (the one place the pages of
 /// every role are checked with axe; the phone layout shows the same elements in the same colours, and a second axe
-/// pass there cost a minute of CI). One signed-in browser context per role.
+/// pass there cost a minute of CI). One signed-in browser context per role; each page is loaded once and resized in
+/// place from desktop to phone width (the layout is CSS only, see <see cref="PageChecks.ResizeAsync"/>).
 /// <see cref="Every_routable_page_is_swept_or_excluded_with_a_reason"/> fails when a new page is added to the app
 /// without being added here.
 /// </summary>
@@ -108,41 +109,37 @@ public sealed class EveryPageBrowserTests(AppFixture app) : IClassFixture<AppFix
         };
         var problems = new List<string>();
         var who = role == Anonymous ? role : role.Split('@')[0];
-        foreach (var width in Widths)
+        // Each page is opened once, at desktop width (screenshot, axe), then resized in place to the phone's width
+        // (screenshot, no sideways scrolling): the layout is CSS only (PageChecks.ResizeAsync), and a second page load
+        // per page and width cost a minute of CI.
+        foreach (var entry in PagesByRole[role])
         {
-            await page.SetViewportSizeAsync(width, width < 600 ? 844 : 800);
-            foreach (var entry in PagesByRole[role])
+            var forbidden = entry.StartsWith(Forbidden);
+            var template = forbidden ? entry[Forbidden.Length..] : entry;
+            var path = resolved.GetValueOrDefault(template) ?? template;
+            Assert.False(path.Contains('{'), $"{who}: no link to {template} was found on the pages visited before it.");
+            await PageChecks.ResizeAsync(page, Widths[0]);
+            await OpenAsync(page, path, interactive: role != Anonymous);
+            if (forbidden)
             {
-                var forbidden = entry.StartsWith(Forbidden);
-                var template = forbidden ? entry[Forbidden.Length..] : entry;
-                var path = resolved.GetValueOrDefault(template) ?? template;
-                Assert.False(path.Contains('{'), $"{who}: no link to {template} was found on the pages visited before it.");
-                await OpenAsync(page, path, interactive: role != Anonymous);
-                if (forbidden)
-                {
-                    await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This page is not part of your role" })).ToBeVisibleAsync();
-                }
+                await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This page is not part of your role" })).ToBeVisibleAsync();
+            }
 
-                var name = $"every-page-{who}-{(forbidden ? "forbidden-" : "")}{(path == "/" ? "home" : path.Trim('/'))}";
-                await AppFixture.ScreenshotAsync(page, name);
-                if (width < 600)
-                {
-                    try
-                    {
-                        await PageChecks.AssertNoHorizontalScrollAsync(page);
-                    }
-                    catch (Exception e) when (e is Xunit.Sdk.XunitException)
-                    {
-                        problems.Add($"{who} {path}: {e.Message}");
-                    }
-                }
+            var name = $"every-page-{who}-{(forbidden ? "forbidden-" : "")}{(path == "/" ? "home" : path.Trim('/'))}";
+            await AppFixture.ScreenshotAsync(page, name);
+            problems.AddRange(await Axe.SeriousViolationsAsync(page, $"{who} {path} at {Widths[0]} px"));
+            await ResolveLinksAsync(page, resolved);
 
-                if (width == Widths[0])
-                {
-                    problems.AddRange(await Axe.SeriousViolationsAsync(page, $"{who} {path} at {width} px"));
-                }
-
-                await ResolveLinksAsync(page, resolved);
+            await PageChecks.ResizeAsync(page, Widths[1]);
+            await Expect(Heading(page)).ToBeVisibleAsync();
+            await AppFixture.ScreenshotAsync(page, name);
+            try
+            {
+                await PageChecks.AssertNoHorizontalScrollAsync(page);
+            }
+            catch (Exception e) when (e is Xunit.Sdk.XunitException)
+            {
+                problems.Add($"{who} {path}: {e.Message}");
             }
         }
 
@@ -165,12 +162,14 @@ public sealed class EveryPageBrowserTests(AppFixture app) : IClassFixture<AppFix
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to light mode" })).ToBeVisibleAsync();
         var problems = new List<string>();
         var who = email.Split('@')[0];
-        foreach (var width in Widths)
+        foreach (var path in paths)
         {
-            await page.SetViewportSizeAsync(width, width < 600 ? 844 : 800);
-            foreach (var path in paths)
+            await PageChecks.ResizeAsync(page, Widths[0]);
+            await OpenAsync(page, path, interactive: true);
+            foreach (var width in Widths)
             {
-                await OpenAsync(page, path, interactive: true);
+                // Desktop first (as opened, with axe), then the same page resized in place to the phone's width.
+                await PageChecks.ResizeAsync(page, width);
                 await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to light mode" })).ToBeVisibleAsync();
                 await AppFixture.ScreenshotAsync(page, $"dark-{who}-{path.Trim('/')}");
                 if (width == Widths[0])
@@ -238,6 +237,8 @@ public sealed class EveryPageBrowserTests(AppFixture app) : IClassFixture<AppFix
         }
     }
 
+    private static ILocator Heading(IPage page) => page.Locator("h1, [role=heading][aria-level='1']").First;
+
     private static async Task OpenAsync(IPage page, string path, bool interactive)
     {
         await page.GotoAsync(path);
@@ -248,7 +249,7 @@ public sealed class EveryPageBrowserTests(AppFixture app) : IClassFixture<AppFix
             await AppFixture.WaitForInteractiveAsync(page);
         }
 
-        await Expect(page.Locator("h1, [role=heading][aria-level='1']").First).ToBeVisibleAsync();
+        await Expect(Heading(page)).ToBeVisibleAsync();
         // Pages show an indeterminate bar while they load their data.
         await Expect(page.Locator(".mud-progress-linear.mud-progress-indeterminate")).ToHaveCountAsync(0);
     }
