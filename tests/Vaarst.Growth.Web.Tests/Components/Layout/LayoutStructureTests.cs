@@ -76,6 +76,31 @@ public sealed class LayoutStructureTests : BunitContext
         Assert.Contains("mud-drawer--closed", layout.Find("#app-drawer").ClassList); // the desktop choice stays
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Layout_writes_the_themes_css_as_MudThemeProvider_would_without_a_theme_provider_in_the_circuit(bool darkMode)
+    {
+        // Issue #15, fourth round: the palette's CSS variables are rendered once per mode and process, not by a
+        // MudThemeProvider on every render of the layout (with a dark-mode watcher per circuit). Same markup, same look.
+        await using var host = await CreateAsync();
+        host.AddTo(this, host.Edge);
+        Services.AddSingleton<AntiforgeryStateProvider, NoAntiforgery>();
+        SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        if (darkMode)
+        {
+            await host.UseCase<Vaarst.Growth.Core.People.SetDarkMode>().HandleAsync(host.Edge, true, Xunit.TestContext.Current.CancellationToken);
+        }
+
+        var layout = Render<MainLayout>(p => p.Add(x => x.Body, Page()));
+        var provider = Render<MudThemeProvider>(p => p.Add(x => x.Theme, GrowthTheme.Theme).Add(x => x.IsDarkMode, darkMode));
+
+        layout.WaitForAssertion(() => Assert.NotNull(layout.Find("[data-testid=dark-mode]")));
+        Assert.Empty(layout.FindComponents<MudThemeProvider>());
+        Assert.Equal(provider.Markup, layout.FindComponent<GrowthThemeStyle>().Markup);
+        Assert.Contains(darkMode ? "--mud-palette-background: rgba(15,26,33,1)" : "--mud-palette-background: rgba(245,247,249,1)", provider.Markup, StringComparison.OrdinalIgnoreCase);
+    }
+
     private static RenderFragment Page() => builder =>
     {
         builder.OpenComponent<EmptyPage>(0);

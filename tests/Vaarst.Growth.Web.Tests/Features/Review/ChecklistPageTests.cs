@@ -1,5 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 using MudBlazor.Extensions;
@@ -65,8 +66,9 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
         page.WaitForElement(StatementRows);
         var before = page.FindAll(StatementRows).Select(r => r.GetAttribute("data-testid")).ToList();
 
-        var withoutEvidence = page.FindComponents<MudSwitch<bool>>().Single(s => s.Instance.Label == "Only statements without evidence");
-        await page.InvokeAsync(() => withoutEvidence.Instance.ValueChanged.InvokeAsync(true));
+        var withoutEvidence = page.Find("input[role=switch][data-testid=filter-without-evidence]");
+        Assert.Equal("Only statements without evidence", withoutEvidence.Closest("label")!.TextContent.Trim());
+        await withoutEvidence.ChangeAsync(new ChangeEventArgs { Value = true });
 
         var after = page.FindAll(StatementRows).Select(r => r.GetAttribute("data-testid")).ToList();
         Assert.NotEmpty(withEvidence);
@@ -151,6 +153,46 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
             Assert.Equal("My rating", label.TextContent);
             Assert.Equal(Enum.GetValues<SelfRating>().Select(RatingLabels.Of), select.QuerySelectorAll("option").Select(o => o.TextContent));
         });
+    }
+
+    [Fact]
+    public async Task ChecklistPage_at_rest_has_no_mud_input_or_popover_and_makes_no_js_interop_call()
+    {
+        // Issue #15, fourth round: the level select and the "only without evidence" switch are native controls
+        // (FilterSelect, FilterSwitch) like the other filters and the rows' ratings; a MudSelect or MudSwitch kept a
+        // popover, a key interceptor and their JS interop in every circuit showing the page.
+        await SignInAsync(shared, SeededDatabase.SamLee);
+        var page = Render<ChecklistPage>();
+        page.WaitForElement(StatementRows);
+
+        Assert.Equal("false", page.Find("input[role=switch]").GetAttribute("aria-checked"));
+        Assert.Empty(page.FindComponents<MudBaseInput<int>>());
+        Assert.Empty(page.FindComponents<MudBaseInput<bool>>());
+        Assert.DoesNotContain(page.FindComponents<MudComponentBase>(), c => c.Instance.GetType().Name.StartsWith("MudSelect")
+            || c.Instance.GetType().Name.StartsWith("MudSwitch") || c.Instance.GetType().Name.StartsWith("MudPopover"));
+        Assert.Empty(page.FindAll(".mud-popover, .mud-popover-cascading-value, .mud-select"));
+        Assert.True(JSInterop.Invocations.Count == 0, string.Join(", ", JSInterop.Invocations.Select(i => i.Identifier)));
+    }
+
+    [Fact]
+    public void FilterSwitch_takes_MudSwitchs_keys_and_draws_its_checked_state()
+    {
+        var value = false;
+        var rendered = Render<Vaarst.Growth.Web.Components.Shared.FilterSwitch>(p => p
+            .Add(s => s.Label, "Only statements without evidence")
+            .Add(s => s.Value, value)
+            .Add(s => s.ValueChanged, v => value = v));
+
+        rendered.Find("input").KeyDown(new KeyboardEventArgs { Key = "Enter" });
+        Assert.True(value);
+        rendered.Render(p => p.Add(s => s.Value, true));
+        Assert.Equal("true", rendered.Find("input").GetAttribute("aria-checked"));
+        Assert.Contains("mud-checked", rendered.Find(".mud-switch-base").ClassList);
+        Assert.Contains("mud-primary", rendered.Find(".mud-switch-track").ClassList);
+        rendered.Find("input").KeyDown(new KeyboardEventArgs { Key = "ArrowLeft" });
+        Assert.False(value);
+        rendered.Find("input").Change(true);
+        Assert.True(value);
     }
 
     [Theory]
