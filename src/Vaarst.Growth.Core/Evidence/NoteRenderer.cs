@@ -1,9 +1,13 @@
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
 using AngleSharp.Dom;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Renderers;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Vaarst.Growth.Core.Evidence;
 
@@ -28,6 +32,12 @@ public static class NoteRenderer
     // concurrently; this one is configured once here and never changed again, and its event handler keeps no state.
     private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
 
+    // Renderings by content hash: the evidence library, the item and review pages show the same notes on every request,
+    // and Markdig + HtmlSanitizer cost ~15 % of an /evidence prerender (docs/performance.md, #15 fourth round). The
+    // rendering depends on nothing but the text, so a note edited is a new key; SHA-256 keeps two texts from sharing one.
+    // Bounded by the characters of HTML held (~16 MB), least recently used first out.
+    private static readonly MemoryCache Rendered = new(new MemoryCacheOptions { SizeLimit = 8_000_000, CompactionPercentage = 0.25 });
+
     /// <summary>
     /// Markdown (pipe tables, strikethrough and other emphasis extras, task lists, auto-links) to sanitised HTML: raw HTML
     /// in the note is shown as text, links keep only http, https and mailto addresses and open in a new tab with
@@ -37,6 +47,19 @@ public static class NoteRenderer
     public static RenderedNote Render(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
+        var key = KeyOf(markdown);
+        if (Rendered.TryGetValue(key, out RenderedNote? cached) && cached is not null)
+        {
+            return cached;
+        }
+
+        var rendered = RenderUncached(markdown);
+        Rendered.Set(key, rendered, new MemoryCacheEntryOptions { Size = rendered.Html.Length + (rendered.Notice?.Length ?? 0) + 64 });
+        return rendered;
+    }
+
+    private static RenderedNote RenderUncached(string markdown)
+    {
         var (html, problem) = TryRender(markdown);
         return html is not null
             ? new RenderedNote(html, false, null)
@@ -94,6 +117,15 @@ public static class NoteRenderer
         {
             return (null, new MarkdownProblem(0, "The note could not be formatted."));
         }
+    }
+
+    private readonly record struct NoteKey(UInt128 High, UInt128 Low);
+
+    private static NoteKey KeyOf(string markdown)
+    {
+        Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(MemoryMarshal.AsBytes(markdown.AsSpan()), hash);
+        return new NoteKey(BinaryPrimitives.ReadUInt128LittleEndian(hash), BinaryPrimitives.ReadUInt128LittleEndian(hash[16..]));
     }
 
     private static string Lowercase(string message) => message.Length == 0 ? message : char.ToLowerInvariant(message[0]) + message[1..];

@@ -124,4 +124,42 @@ public sealed class NoteRendererTests
         var refusal = Assert.Throws<ValidationException>(() => NoteRenderer.Validate(new string('a', NoteRenderer.MaxLength + 1)));
         Assert.Contains("20,000", refusal.Message);
     }
+
+    [Fact]
+    public void Render_same_text_again_is_served_from_the_cache_by_content()
+    {
+        var text = $"A cached **note** {Guid.NewGuid()}";
+
+        var first = NoteRenderer.Render(text);
+        var again = NoteRenderer.Render(new string(text.AsSpan())); // equal text, another string instance
+
+        Assert.Same(first, again);
+        Assert.Contains("<strong>note</strong>", again.Html);
+    }
+
+    [Fact]
+    public void Render_edited_text_gets_its_own_rendering_not_the_cached_one()
+    {
+        var id = Guid.NewGuid();
+        var before = NoteRenderer.Render($"Shipped **v1** {id}");
+
+        var after = NoteRenderer.Render($"Shipped **v2** {id}");
+
+        Assert.Contains("<strong>v1</strong>", before.Html);
+        Assert.Contains("<strong>v2</strong>", after.Html);
+        Assert.DoesNotContain("v1", after.Html);
+    }
+
+    [Fact]
+    public void Render_note_over_the_limits_is_cached_with_its_notice()
+    {
+        var deep = new string('>', 200) + $" {Guid.NewGuid()}";
+
+        var first = NoteRenderer.Render(deep);
+        var again = NoteRenderer.Render(deep);
+
+        Assert.True(first.IsPlainText);
+        Assert.NotNull(again.Notice);
+        Assert.Same(first, again);
+    }
 }

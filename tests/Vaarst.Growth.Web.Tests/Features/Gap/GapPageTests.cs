@@ -112,6 +112,48 @@ public sealed class GapPageTests(SeededDatabase shared) : ComponentTestContext, 
     }
 
     [Fact]
+    public async Task GapPage_draws_its_history_as_one_svg_with_each_point_in_words_and_no_chart_breadcrumb_or_alert_component()
+    {
+        // Issue #15, fourth round: the history line was a MudChart (a component tree and ~1.6 mudGetSvgBBox calls per idle
+        // circuit); the breadcrumbs and alerts brought MudBlazor's localizer into every request. All are markup now.
+        var sam = await SignInAsync(shared, SeededDatabase.SamLee);
+        var gap = await Services.GetRequiredService<GetGap>().HandleAsync(sam, new GetGapRequest(), Ct);
+        Assert.NotEmpty(gap.History);
+
+        var page = Render<GapPage>();
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=gap-history-chart]")));
+        Assert.Empty(page.FindComponents<MudChart<double>>());
+        Assert.Empty(page.FindComponents<MudBreadcrumbs>());
+        Assert.Empty(page.FindComponents<MudAlert>());
+        Assert.Empty(page.FindComponents<MudGrid>());
+        var svg = page.Find("[data-testid=gap-history-chart] svg");
+        Assert.Equal("true", svg.GetAttribute("aria-hidden"));
+        var points = page.FindAll("[data-testid=gap-history-points] li");
+        Assert.Equal(svg.QuerySelectorAll("circle").Length, points.Count);
+        Assert.True(points.Count >= gap.History.Count);
+        Assert.EndsWith($"{gap.Overall.Percent}% ready", points[^1].TextContent); // the line ends at today's figure
+        Assert.Contains("My gap view", page.Find("nav[aria-label=Breadcrumb] [aria-current=page]").TextContent);
+    }
+
+    [Fact]
+    public void GapPage_history_chart_of_many_points_labels_a_few_dates_and_keeps_every_point()
+    {
+        var points = Enumerable.Range(1, 30).Select(i => ($"{i} Jan 2026", Math.Min(100, i * 4))).ToList();
+
+        var chart = Render(GapPage.HistoryChart(points));
+
+        Assert.Equal(30, chart.FindAll("circle").Count);
+        Assert.Equal(30, chart.FindAll("[data-testid=gap-history-points] li").Count);
+        var dates = chart.FindAll(".mud-charts-xaxis text").Select(t => t.TextContent).ToList();
+        Assert.InRange(dates.Count, 2, GapPage.MaxHistoryLabels + 1);
+        Assert.Equal("1 Jan 2026", dates[0]);
+        Assert.Equal("30 Jan 2026", dates[^1]);
+        Assert.Equal(5, chart.FindAll(".mud-charts-yaxis text").Count); // 0, 25, 50, 75, 100 %
+        Assert.Equal("100%", chart.FindAll(".mud-charts-yaxis text")[^1].TextContent);
+    }
+
+    [Fact]
     public async Task GapPage_plan_from_calibration_lists_the_next_actions_in_each_of_its_areas()
     {
         // "Not yet is a plan" (#16): the released plan's areas, each with the gap view's next actions in it.
