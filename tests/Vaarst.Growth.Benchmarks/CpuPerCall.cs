@@ -50,7 +50,7 @@ internal static partial class CpuPerCall
         }
     }
 
-    private static long ThreadCpuNanoseconds()
+    internal static long ThreadCpuNanoseconds()
     {
         const int clockThreadCpuTimeId = 3; // Linux CLOCK_THREAD_CPUTIME_ID
         return clock_gettime(clockThreadCpuTimeId, out var now) == 0 ? (now.Seconds * 1_000_000_000) + now.Nanoseconds

@@ -538,9 +538,14 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                     b.Property<int>("ReviewerId")
                         .HasColumnType("int");
 
+                    b.Property<int?>("UndoesDecisionId")
+                        .HasColumnType("int");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ReviewerId");
+
+                    b.HasIndex("UndoesDecisionId");
 
                     b.HasIndex("ChecklistItemId", "DecidedAtUtc");
 
@@ -1489,6 +1494,11 @@ namespace Vaarst.Growth.Migrations.SqlServer.Migrations
                         .HasForeignKey("ReviewerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.Checklist.ReviewDecision", null)
+                        .WithMany()
+                        .HasForeignKey("UndoesDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("ChecklistItem");
 

@@ -514,9 +514,14 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                     b.Property<int>("ReviewerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("UndoesDecisionId")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ReviewerId");
+
+                    b.HasIndex("UndoesDecisionId");
 
                     b.HasIndex("ChecklistItemId", "DecidedAtUtc");
 
@@ -1435,6 +1440,11 @@ namespace Vaarst.Growth.Migrations.Sqlite.Migrations
                         .HasForeignKey("ReviewerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Vaarst.Growth.Core.Checklist.ReviewDecision", null)
+                        .WithMany()
+                        .HasForeignKey("UndoesDecisionId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("ChecklistItem");
 

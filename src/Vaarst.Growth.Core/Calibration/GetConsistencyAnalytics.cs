@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Vaarst.Growth.Core.Checklist;
 using Vaarst.Growth.Core.Data;
 using Vaarst.Growth.Core.People;
-using Vaarst.Growth.Core.Review;
 
 namespace Vaarst.Growth.Core.Calibration;
 
@@ -78,21 +77,12 @@ public sealed class GetConsistencyAnalytics(IDbContextFactory<GrowthDbContext> d
             throw new ForbiddenException("Consistency analytics are for administrators and calibration chairs.");
         }
 
-        var made = await db.ReviewDecisions.AsNoTracking()
+        // A decision its reviewer undid (UndoDecision names it on its revocation) was taken back, not made: it does not count.
+        var decisions = await db.ReviewDecisions.AsNoTracking()
             .Where(d => d.Kind == DecisionKind.SignOff || d.Kind == DecisionKind.RequestChanges)
-            .Select(d => new { d.Id, d.ChecklistItemId, d.DecidedAtUtc, d.ReviewerId, d.Kind, d.EvidenceCount, d.ChecklistItem!.StatementId })
+            .Where(d => !db.ReviewDecisions.Any(u => u.UndoesDecisionId == d.Id))
+            .Select(d => new { d.ReviewerId, d.Kind, d.EvidenceCount, d.ChecklistItem!.StatementId })
             .ToListAsync(cancellationToken);
-        // A decision its reviewer undid within the minute (UndoDecision: a revocation with the reason "undone" by the
-        // same reviewer) was taken back, not made: it does not count.
-        var undos = await db.ReviewDecisions.AsNoTracking()
-            .Where(d => d.Kind == DecisionKind.Revoke && d.Comment == UndoDecision.Reason)
-            .Select(d => new { d.Id, d.ChecklistItemId, d.DecidedAtUtc, d.ReviewerId })
-            .ToListAsync(cancellationToken);
-        var undone = undos
-            .Select(u => made.Where(d => d.ChecklistItemId == u.ChecklistItemId && (d.DecidedAtUtc, d.Id).CompareTo((u.DecidedAtUtc, u.Id)) < 0)
-                .MaxBy(d => (d.DecidedAtUtc, d.Id)) is { } taken && taken.ReviewerId == u.ReviewerId && u.DecidedAtUtc - taken.DecidedAtUtc <= UndoDecision.Window ? taken.Id : (int?)null)
-            .OfType<int>().ToHashSet();
-        var decisions = made.Where(d => !undone.Contains(d.Id)).ToList();
         var names = await db.People.AsNoTracking()
             .Where(p => db.ReviewDecisions.Any(d => d.ReviewerId == p.Id))
             .ToDictionaryAsync(p => p.Id, p => p.Name, cancellationToken);

@@ -71,4 +71,10 @@ public sealed class ReviewDecision
 
     /// <summary>How many pieces of evidence the decision was based on (kept beside the JSON for analytics).</summary>
     public int EvidenceCount { get; set; }
+
+    /// <summary>
+    /// Set only on the revocation <see cref="Review.UndoDecision"/> writes: the decision it took back, which analytics
+    /// then leave out. A revocation typed by hand, whatever its reason, leaves it null.
+    /// </summary>
+    public int? UndoesDecisionId { get; set; }
 }

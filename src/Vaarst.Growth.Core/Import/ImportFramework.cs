@@ -236,34 +236,30 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
     {
         if (added.Sections.Count > 0)
         {
-            foreach (var (sql, parameters) in MultiRowInserts(db, SectionColumns, added.Sections))
-            {
-                await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
-            }
+            await ExecuteAsync(db, MultiRowInserts(db, SectionColumns, added.Sections), cancellationToken);
 
             var levelIds = added.Sections.Select(a => a.Parent.Id).Distinct().ToList();
-            var stored = await db.Sections.AsNoTracking().Where(x => levelIds.Contains(x.LevelId))
-                .Select(x => new { x.Id, x.LevelId, x.Name }).ToListAsync(cancellationToken);
+            var stored = (await db.Sections.AsNoTracking().Where(x => levelIds.Contains(x.LevelId))
+                    .Select(x => new { x.Id, x.LevelId, x.Name }).ToListAsync(cancellationToken))
+                .ToDictionary(x => (x.LevelId, x.Name), x => x.Id, IdentityWithinParent);
             foreach (var (level, section) in added.Sections)
             {
-                section.Id = stored.Single(x => x.LevelId == level.Id && TextIdentity.Same(x.Name, section.Name)).Id;
+                section.Id = stored[(level.Id, section.Name)];
                 section.LevelId = level.Id;
             }
         }
 
         if (added.Areas.Count > 0)
         {
-            foreach (var (sql, parameters) in MultiRowInserts(db, AreaColumns, added.Areas))
-            {
-                await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
-            }
+            await ExecuteAsync(db, MultiRowInserts(db, AreaColumns, added.Areas), cancellationToken);
 
             var sectionIds = added.Areas.Select(a => a.Parent.Id).Distinct().ToList();
-            var stored = await db.Areas.AsNoTracking().Where(x => sectionIds.Contains(x.SectionId))
-                .Select(x => new { x.Id, x.SectionId, x.Anchor }).ToListAsync(cancellationToken);
+            var stored = (await db.Areas.AsNoTracking().Where(x => sectionIds.Contains(x.SectionId))
+                    .Select(x => new { x.Id, x.SectionId, x.Anchor }).ToListAsync(cancellationToken))
+                .ToDictionary(x => (x.SectionId, x.Anchor), x => x.Id, IdentityWithinParent);
             foreach (var (section, area) in added.Areas)
             {
-                area.Id = stored.Single(x => x.SectionId == section.Id && TextIdentity.Same(x.Anchor, area.Anchor)).Id;
+                area.Id = stored[(section.Id, area.Anchor)];
                 area.SectionId = section.Id;
             }
         }
@@ -306,11 +302,73 @@ public sealed class ImportFramework(IDbContextFactory<GrowthDbContext> dbFactory
             return;
         }
 
-        foreach (var (sql, parameters) in SetBasedInserts(db, added, version.Id))
+        await ExecuteAsync(db, SetBasedInserts(db, added, version.Id), cancellationToken);
+    }
+
+    /// <summary>A parent's id and a name that identifies a row within it, compared as the columns do (ADR 0006).</summary>
+    private static readonly IEqualityComparer<(int ParentId, string Name)> IdentityWithinParent = new ParentAndName();
+
+    private sealed class ParentAndName : IEqualityComparer<(int ParentId, string Name)>
+    {
+        public bool Equals((int ParentId, string Name) x, (int ParentId, string Name) y) => x.ParentId == y.ParentId && TextIdentity.Same(x.Name, y.Name);
+
+        public int GetHashCode((int ParentId, string Name) obj) => HashCode.Combine(obj.ParentId, TextIdentity.Comparer.GetHashCode(obj.Name));
+    }
+
+    /// <summary>
+    /// Runs the set-based commands on the context's connection and transaction as plain ADO.NET commands: EF's raw-SQL
+    /// path builds a parameter object through its type mapping for each of a chunk's ~1,800 values, and the SQLite
+    /// driver prepares each command anew. Here one command per SQL text is prepared once and re-run with new values
+    /// (every full chunk has the same text). No interceptor is skipped that matters: EF's only one stops abandoned
+    /// reads, and the caller's token still cancels. The values are ints, strings and bools, which the driver maps as
+    /// EF does (INTEGER, TEXT).
+    /// </summary>
+    private static async Task ExecuteAsync(GrowthDbContext db, IEnumerable<(string Sql, IReadOnlyList<object> Parameters)> commands, CancellationToken cancellationToken)
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        System.Data.Common.DbCommand? command = null;
+        try
         {
-            await db.Database.ExecuteSqlRawAsync(sql, parameters, cancellationToken);
+            foreach (var (sql, values) in commands)
+            {
+                var text = string.Format(System.Globalization.CultureInfo.InvariantCulture, sql, ParameterNames(values.Count));
+                if (command is null || command.CommandText != text)
+                {
+                    if (command is not null)
+                    {
+                        await command.DisposeAsync();
+                    }
+
+                    command = connection.CreateCommand();
+                    command.Transaction = transaction;
+                    command.CommandText = text;
+                    for (var i = 0; i < values.Count; i++)
+                    {
+                        var parameter = command.CreateParameter();
+                        parameter.ParameterName = $"@p{i}";
+                        command.Parameters.Add(parameter);
+                    }
+                }
+
+                for (var i = 0; i < values.Count; i++)
+                {
+                    command.Parameters[i].Value = values[i];
+                }
+
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        finally
+        {
+            if (command is not null)
+            {
+                await command.DisposeAsync();
+            }
         }
     }
+
+    private static object[] ParameterNames(int count) => Enumerable.Range(0, count).Select(i => (object)$"@p{i}").ToArray();
 
     /// <summary>The set-based path's commands (SQL with <c>{n}</c> placeholders, and their values); tests parse them too.</summary>
     internal static IEnumerable<(string Sql, IReadOnlyList<object> Parameters)> SetBasedInserts(

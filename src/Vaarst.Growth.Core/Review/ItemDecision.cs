@@ -19,7 +19,8 @@ public sealed record DecisionRequest(int ItemId, int ExpectedVersion, string? Co
 
 /// <summary>What one kind of decision does to an item: when it is refused, and how it changes the item.</summary>
 /// <param name="RefuseUnless">The refusal, for the reviewer, when the item is not in a state this decision applies to; null when it is.</param>
-internal sealed record DecisionEffect(DecisionKind Kind, Func<ChecklistItem, string?> RefuseUnless, Action<ChecklistItem> Apply);
+/// <param name="Undoes">The decision this one takes back (<see cref="UndoDecision"/>), recorded on the new row.</param>
+internal sealed record DecisionEffect(DecisionKind Kind, Func<ChecklistItem, string?> RefuseUnless, Action<ChecklistItem> Apply, int? Undoes = null);
 
 /// <summary>How one kind of decision is recorded and told: its audit event, its notification, and the verb of both sentences.</summary>
 /// <param name="Verb">Completes "{reviewer} {verb} "{statement}"", e.g. "signed off".</param>
@@ -117,6 +118,7 @@ internal sealed class ItemDecision(
             DecidedAtUtc = now,
             EvidenceBasis = JsonSerializer.Serialize(basis),
             EvidenceCount = basis.Count,
+            UndoesDecisionId = effect.Undoes,
         });
         var engineerName = await db.People.Where(p => p.Id == item.PersonId).Select(p => p.Name).SingleAsync(cancellationToken);
         var statement = Excerpt.Of(item.Statement!.Text, 70);

@@ -16,6 +16,8 @@ public sealed record UndoDecisionRequest(int ItemId, int ExpectedVersion, string
 /// puts the item back as it was before, submitted and waiting for review; its version moves forward. It is decided
 /// by the same steps as every decision (<see cref="ItemDecision"/>), so an item that changed since the decision is
 /// refused. Later, or for someone else's decision, it is refused: a sign-off can still be revoked with a reason.
+/// The revocation names the decision it undid (<see cref="ReviewDecision.UndoesDecisionId"/>), so analytics leave that
+/// decision out exactly, and a revocation whose typed reason happens to be "undone" is not mistaken for one.
 /// </summary>
 public sealed class UndoDecision(IDbContextFactory<GrowthDbContext> dbFactory, INotificationSender notifications, TimeProvider time)
 {
@@ -25,7 +27,7 @@ public sealed class UndoDecision(IDbContextFactory<GrowthDbContext> dbFactory, I
 
     // Sign-off and request for changes apply only to a submitted item that needs no re-confirmation, and clear nothing
     // else a submitted item holds: back to submitted is exactly as it was before.
-    private static DecisionEffect EffectFor(DecisionKind undone) => new(
+    private static DecisionEffect EffectFor(DecisionKind undone, int undoneId) => new(
         DecisionKind.Revoke,
         item => item.Status == (undone == DecisionKind.SignOff ? ItemStatus.SignedOff : ItemStatus.ChangesRequested) && !item.NeedsReconfirmation
             ? null
@@ -35,7 +37,8 @@ public sealed class UndoDecision(IDbContextFactory<GrowthDbContext> dbFactory, I
             item.Status = ItemStatus.Submitted;
             item.NeedsReconfirmation = false;
             item.ReconfirmationReason = null;
-        });
+        },
+        undoneId);
 
     private static DecisionWording WordingFor(DecisionKind undone) => undone == DecisionKind.SignOff
         ? new(AuditEventTypes.DecisionUndone, NotificationKinds.DecisionUndone, "undid the sign-off of")
@@ -46,12 +49,12 @@ public sealed class UndoDecision(IDbContextFactory<GrowthDbContext> dbFactory, I
         actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var reviewerId = actor.RequirePerson();
         var undone = await LatestDecisionAsync(actor, reviewerId, request.ItemId, cancellationToken);
-        return await new ItemDecision(dbFactory, notifications, time, EffectFor(undone), WordingFor(undone))
+        return await new ItemDecision(dbFactory, notifications, time, EffectFor(undone.Kind, undone.Id), WordingFor(undone.Kind))
             .DecideAsync(actor, new DecisionRequest(request.ItemId, request.ExpectedVersion, Reason, request.EvidenceFingerprint), cancellationToken);
     }
 
     /// <summary>The kind of the item's latest decision, if the caller reviews the item, made it, it can be undone, and it is recent enough.</summary>
-    private async Task<DecisionKind> LatestDecisionAsync(Actor actor, int reviewerId, int itemId, CancellationToken cancellationToken)
+    private async Task<(DecisionKind Kind, int Id)> LatestDecisionAsync(Actor actor, int reviewerId, int itemId, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow().UtcDateTime;
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
@@ -60,7 +63,7 @@ public sealed class UndoDecision(IDbContextFactory<GrowthDbContext> dbFactory, I
         await ReviewAuthority.RequireReviewerAsync(db, actor, engineerId, DateOnly.FromDateTime(now), cancellationToken);
         var latest = await db.ReviewDecisions.AsNoTracking().Where(d => d.ChecklistItemId == itemId)
             .OrderByDescending(d => d.DecidedAtUtc).ThenByDescending(d => d.Id)
-            .Select(d => new { d.Kind, d.ReviewerId, d.DecidedAtUtc })
+            .Select(d => new { d.Id, d.Kind, d.ReviewerId, d.DecidedAtUtc })
             .FirstOrDefaultAsync(cancellationToken);
         if (latest is null || latest.Kind is not (DecisionKind.SignOff or DecisionKind.RequestChanges))
         {
@@ -79,6 +82,6 @@ public sealed class UndoDecision(IDbContextFactory<GrowthDbContext> dbFactory, I
                 : $"A decision can be undone only within {Window.TotalSeconds:0} seconds. The engineer can revise and resubmit the item.");
         }
 
-        return latest.Kind;
+        return (latest.Kind, latest.Id);
     }
 }

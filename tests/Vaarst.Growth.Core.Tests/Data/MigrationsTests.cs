@@ -85,6 +85,41 @@ public sealed class MigrationsTests
     }
 
     [Fact]
+    public async Task UndoneDecisions_names_what_earlier_undos_took_back_by_the_rule_the_analytics_used()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var database = await TestDatabase.CreateAsync();
+        await using var db = database.CreateDbContext();
+        var migrations = db.Database.GetMigrations().ToList();
+        var mine = migrations.FindIndex(m => m.EndsWith("_UndoneDecisions", StringComparison.Ordinal));
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync(migrations[mine - 1], ct);
+        // Item 1: signed off, undone 30 s later by the same reviewer (an undo). Item 2: signed off, revoked "undone" by
+        // another reviewer (not an undo). Item 3: revoked "undone" 2 minutes later (not an undo). Item 4: a request for
+        // changes undone, after an older sign-off of the same item.
+        await db.Database.ExecuteSqlRawAsync("""
+            INSERT INTO People (Id, Name, Email, Roles, IsActive, Version, SecurityStamp) VALUES (1, 'Eng', 'e@x', 1, 1, 0, 's1'), (2, 'Boss', 'b@x', 2, 1, 0, 's2'), (3, 'Other', 'o@x', 2, 1, 0, 's3');
+            INSERT INTO FrameworkVersions (Id, Number, ImportedAtUtc, Source, Summary) VALUES (1, 1, '2026-11-01 00:00:00', 's', 's');
+            INSERT INTO Crafts (Id, FrameworkName, Name) VALUES (1, 'F', 'C');
+            INSERT INTO Levels (Id, CraftId, Number, Title, SourceFile, IntroducedInVersionId, LastChangedInVersionId) VALUES (1, 1, 1, 'L', 'l.md', 1, 1);
+            INSERT INTO Sections (Id, LevelId, Name, AppliesToAll, "Order") VALUES (1, 1, 'S', 1, 0);
+            INSERT INTO Areas (Id, SectionId, Name, Anchor, IsDefined, "Order") VALUES (1, 1, 'A', 'a', 1, 0);
+            INSERT INTO Statements (Id, AreaId, Text, "Order", IntroducedInVersionId, LastChangedInVersionId) VALUES (1, 1, 'T1', 0, 1, 1), (2, 1, 'T2', 1, 1, 1), (3, 1, 'T3', 2, 1, 1), (4, 1, 'T4', 3, 1, 1);
+            INSERT INTO ChecklistItems (Id, PersonId, StatementId, Rating, Status, NeedsReconfirmation, UpdatedAtUtc, Version) VALUES (1, 1, 1, 'Practising', 'Submitted', 0, '2026-11-01 00:00:00', 0), (2, 1, 2, 'Practising', 'Submitted', 0, '2026-11-01 00:00:00', 0), (3, 1, 3, 'Practising', 'Submitted', 0, '2026-11-01 00:00:00', 0), (4, 1, 4, 'Practising', 'Submitted', 0, '2026-11-01 00:00:00', 0);
+            INSERT INTO ReviewDecisions (Id, ChecklistItemId, ReviewerId, Kind, Comment, DecidedAtUtc, EvidenceCount) VALUES
+              (1, 1, 2, 'SignOff', NULL, '2026-11-02 10:00:00.1234567', 1), (2, 1, 2, 'Revoke', 'undone', '2026-11-02 10:00:30.1234567', 1),
+              (3, 2, 2, 'SignOff', NULL, '2026-11-02 10:00:00', 1), (4, 2, 3, 'Revoke', 'undone', '2026-11-02 10:00:10', 1),
+              (5, 3, 2, 'SignOff', NULL, '2026-11-02 10:00:00', 1), (6, 3, 2, 'Revoke', 'undone', '2026-11-02 10:02:00', 1),
+              (7, 4, 2, 'SignOff', NULL, '2026-11-01 10:00:00', 1), (8, 4, 2, 'RequestChanges', 'More', '2026-11-02 10:00:00', 1), (9, 4, 2, 'Revoke', 'undone', '2026-11-02 10:01:00', 1);
+            """, ct);
+
+        await migrator.MigrateAsync(cancellationToken: ct);
+
+        var undoes = await db.ReviewDecisions.AsNoTracking().OrderBy(d => d.Id).Select(d => d.UndoesDecisionId).ToListAsync(ct);
+        Assert.Equal([null, 1, null, null, null, null, null, null, 8], undoes);
+    }
+
+    [Fact]
     public void Unknown_provider_is_refused_with_a_clear_message()
     {
         var ex = Assert.Throws<InvalidOperationException>(() =>

@@ -233,6 +233,33 @@ public sealed class BulkReviewTests
         Assert.Equal((3, 2), report.Managers.Single(m => m.ReviewerId == s.Manager.PersonId) is var m2 ? (m2.Decisions, m2.SignOffs) : default);
     }
 
+    [Fact]
+    public async Task An_undo_names_the_decision_it_took_back_and_a_revocation_typed_undone_by_hand_is_still_counted()
+    {
+        await using var s = await CreateAsync();
+        var ids = await SubmittedAsync(s);
+        var decided = (await s.UseCase<DecideItems>().HandleAsync(s.Manager, await FromQueueAsync(s, DecisionKind.SignOff, null), Ct)).Decided;
+        var first = decided.Single(d => d.ItemId == ids[0]);
+        await s.UseCase<UndoDecision>().HandleAsync(s.Manager, new UndoDecisionRequest(first.ItemId, first.Version, s.Seen(first.ItemId)), Ct);
+        await using (var db = s.Database.CreateDbContext())
+        {
+            var history = await db.ReviewDecisions.Where(d => d.ChecklistItemId == ids[0]).OrderBy(d => d.Id).ToListAsync(Ct);
+            Assert.Equal([DecisionKind.SignOff, DecisionKind.Revoke], history.Select(d => d.Kind));
+            Assert.Equal([null, history[0].Id], history.Select(d => d.UndoesDecisionId));
+        }
+
+        // Same reviewer, within the minute, the same words: but a revocation, not an undo. The sign-off was made and counts.
+        var second = decided.Single(d => d.ItemId == ids[1]);
+        s.Database.Clock.Advance(TimeSpan.FromSeconds(10));
+        await s.UseCase<RevokeSignOff>().HandleAsync(s.Manager, new DecisionRequest(second.ItemId, second.Version, UndoDecision.Reason, s.Seen(second.ItemId)), Ct);
+
+        var report = await s.UseCase<GetConsistencyAnalytics>().HandleAsync(s.Admin, Ct);
+        Assert.Equal(2, report.Decisions);
+        Assert.Equal((2, 2), report.Managers.Single(m => m.ReviewerId == s.Manager.PersonId) is var m ? (m.Decisions, m.SignOffs) : default);
+        await using var check = s.Database.CreateDbContext();
+        Assert.Null((await check.ReviewDecisions.OrderByDescending(d => d.Id).FirstAsync(d => d.ChecklistItemId == ids[1], Ct)).UndoesDecisionId);
+    }
+
     /// <summary>Signs the item off (unless it already is) and has its engineer reword its evidence, so the sign-off needs re-confirming.</summary>
     private static async Task ReconfirmationNeededAsync(Scenario s, int itemId, bool signOffFirst = true)
     {

@@ -34,6 +34,8 @@ internal sealed class ReviewDecisionConfiguration : IEntityTypeConfiguration<Rev
         builder.HasIndex(d => new { d.ChecklistItemId, d.DecidedAtUtc });
         builder.HasOne(d => d.ChecklistItem).WithMany(i => i.Decisions).HasForeignKey(d => d.ChecklistItemId);
         builder.HasOne(d => d.Reviewer).WithMany().HasForeignKey(d => d.ReviewerId);
+        // Decisions are never deleted; no cascade along the history (SQL Server also refuses a cascading self-reference).
+        builder.HasOne<ReviewDecision>().WithMany().HasForeignKey(d => d.UndoesDecisionId).OnDelete(DeleteBehavior.NoAction);
     }
 }
 
