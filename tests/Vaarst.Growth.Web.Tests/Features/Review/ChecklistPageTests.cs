@@ -172,6 +172,12 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
             || c.Instance.GetType().Name.StartsWith("MudSwitch") || c.Instance.GetType().Name.StartsWith("MudPopover"));
         Assert.Empty(page.FindAll(".mud-popover, .mud-popover-cascading-value, .mud-select"));
         Assert.True(JSInterop.Invocations.Count == 0, string.Join(", ", JSInterop.Invocations.Select(i => i.Identifier)));
+
+        // MudBreadcrumbs made MudBlazor build its localizer on every request: the trail is markup (Light.Breadcrumbs).
+        Assert.Empty(page.FindComponents<MudBreadcrumbs>());
+        var trail = page.Find("nav[aria-label=Breadcrumb]");
+        Assert.NotNull(trail.QuerySelector("a[href='/']"));
+        Assert.Equal("My checklist", trail.QuerySelector("[aria-current=page]")!.TextContent);
     }
 
     [Fact]
