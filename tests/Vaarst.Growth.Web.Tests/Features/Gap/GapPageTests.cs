@@ -146,11 +146,31 @@ public sealed class GapPageTests(SeededDatabase shared) : ComponentTestContext, 
         Assert.Equal(30, chart.FindAll("circle").Count);
         Assert.Equal(30, chart.FindAll("[data-testid=gap-history-points] li").Count);
         var dates = chart.FindAll(".mud-charts-xaxis text").Select(t => t.TextContent).ToList();
-        Assert.InRange(dates.Count, 2, GapPage.MaxHistoryLabels + 1);
+        Assert.InRange(dates.Count, 2, GapPage.MaxHistoryLabels);
         Assert.Equal("1 Jan 2026", dates[0]);
         Assert.Equal("30 Jan 2026", dates[^1]);
         Assert.Equal(5, chart.FindAll(".mud-charts-yaxis text").Count); // 0, 25, 50, 75, 100 %
         Assert.Equal("100%", chart.FindAll(".mud-charts-yaxis text")[^1].TextContent);
+    }
+
+    [Fact]
+    public void GapPage_history_chart_labels_the_first_and_last_date_and_never_two_neighbouring_points()
+    {
+        // The chart sits in the gap view's narrow side column: at most MaxHistoryLabels dates fit under it side by side.
+        for (var count = 2; count <= 60; count++)
+        {
+            var points = Enumerable.Range(1, count).Select(i => ($"{i} Mar 2026", 50)).ToList();
+            var chart = Render(GapPage.HistoryChart(points));
+            var labels = chart.FindAll(".mud-charts-xaxis text");
+            Assert.InRange(labels.Count, 2, GapPage.MaxHistoryLabels);
+            Assert.Equal("1 Mar 2026", labels[0].TextContent);
+            Assert.Equal("start", labels[0].GetAttribute("text-anchor"));
+            Assert.Equal($"{count} Mar 2026", labels[^1].TextContent);
+            Assert.Equal("end", labels[^1].GetAttribute("text-anchor"));
+            var labelled = labels.Select(l => int.Parse(l.TextContent.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture) - 1).ToList();
+            var every = (int)Math.Ceiling(count / (double)GapPage.MaxHistoryLabels);
+            Assert.All(labelled.Zip(labelled.Skip(1)), pair => Assert.True(pair.Second - pair.First >= every, $"{count} points: labels at {pair.First} and {pair.Second}"));
+        }
     }
 
     [Fact]
