@@ -14,12 +14,22 @@ namespace Vaarst.Growth.Core.Tests;
 /// </summary>
 internal sealed class Scenario : IAsyncDisposable
 {
-    private readonly string _files = Path.Combine(Path.GetTempPath(), "vaarst-growth-tests", "files-" + Guid.NewGuid().ToString("N"));
+    private readonly string _files;
 
-    private Scenario(TestDatabase database)
+    private Scenario(TestDatabase database, TestOrganisation organisation)
     {
         Database = database;
+        // In a SQLite database's folder, so a copy of it (a template's) comes with its evidence files.
+        _files = database.Folder is { } folder
+            ? Path.Combine(folder, "evidence")
+            : Path.Combine(Path.GetTempPath(), "vaarst-growth-tests", "files-" + Guid.NewGuid().ToString("N"));
         FileStore = new FileSystemEvidenceFileStore(_files);
+        Manager = organisation.Manager;
+        OtherManager = organisation.OtherManager;
+        Edge = organisation.Edge;
+        Ml = organisation.Ml;
+        Admin = organisation.Admin;
+        (Panel1, Panel2, Panel3) = (organisation.Panel[0], organisation.Panel[1], organisation.Panel[2]);
     }
 
     public TestDatabase Database { get; }
@@ -32,28 +42,41 @@ internal sealed class Scenario : IAsyncDisposable
     public GitHubOptions GitHubOptions => _gitHubOptions ??= FakeGitHubOptions();
 
     private GitHubOptions? _gitHubOptions;
-    public Actor Manager { get; private set; } = default!;
-    public Actor OtherManager { get; private set; } = default!;
-    public Actor Edge { get; private set; } = default!;
-    public Actor Ml { get; private set; } = default!;
-    public Actor Admin { get; private set; } = default!;
-    public Actor Panel1 { get; private set; } = default!;
-    public Actor Panel2 { get; private set; } = default!;
-    public Actor Panel3 { get; private set; } = default!;
+    public Actor Manager { get; }
+    public Actor OtherManager { get; }
+    public Actor Edge { get; }
+    public Actor Ml { get; }
+    public Actor Admin { get; }
+    public Actor Panel1 { get; }
+    public Actor Panel2 { get; }
+    public Actor Panel3 { get; }
 
     public static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static async Task<Scenario> CreateAsync()
+    public static async Task<Scenario> CreateAsync() => (await CreateAsync("organisation", _ => Task.FromResult(true))).Scenario;
+
+    /// <summary>
+    /// A scenario in the state <paramref name="arrange"/> leaves it in, and what it returned. On SQLite the organisation
+    /// and the arrangement are made once per test run for each <paramref name="template"/> name, and every scenario of
+    /// that name starts from a copy (database and evidence files; <see cref="TestDatabase.CreateAsync{T}"/>), so what
+    /// <paramref name="arrange"/> returns must describe the state it made (ids, not objects of its scenario) and it
+    /// must not move the clock. On the SQL Server lane each scenario is made on its own.
+    /// </summary>
+    public static async Task<(Scenario Scenario, T Arranged)> CreateAsync<T>(string template, Func<Scenario, Task<T>> arrange) where T : notnull
     {
-        var scenario = new Scenario(await TestDatabase.CreateAsync());
-        var organisation = await TestOrganisation.CreateAsync(scenario.Database, scenario.Database.Clock, withPanel: true, Ct);
-        scenario.Manager = organisation.Manager;
-        scenario.OtherManager = organisation.OtherManager;
-        scenario.Edge = organisation.Edge;
-        scenario.Ml = organisation.Ml;
-        scenario.Admin = organisation.Admin;
-        (scenario.Panel1, scenario.Panel2, scenario.Panel3) = (organisation.Panel[0], organisation.Panel[1], organisation.Panel[2]);
-        return scenario;
+#if SQLSERVER_LANE
+        _ = template;
+        var database = await TestDatabase.CreateAsync();
+        var scenario = new Scenario(database, await TestOrganisation.CreateAsync(database, database.Clock, withPanel: true, Ct));
+        return (scenario, await arrange(scenario));
+#else
+        var (database, (organisation, arranged)) = await TestDatabase.CreateAsync(template, async db =>
+        {
+            var organisation = await TestOrganisation.CreateAsync(db, db.Clock, withPanel: true, CancellationToken.None);
+            return (organisation, await arrange(new Scenario(db, organisation)));
+        });
+        return (new Scenario(database, organisation), arranged);
+#endif
     }
 
     public T UseCase<T>() => (T)UseCase(typeof(T));

@@ -421,9 +421,27 @@ public sealed class AuthorizationMatrixTests
         public int CorroborationId { get; private set; }
         public DateOnly Today => DateOnly.FromDateTime(S.Database.Clock.GetUtcNow().UtcDateTime);
 
+        /// <summary>
+        /// The matrix's state is the same for every row: on SQLite it is arranged once per test run and each row starts
+        /// from a copy of it (<see cref="Scenario.CreateAsync{T}"/>).
+        /// </summary>
         public static async Task<Matrix> CreateAsync()
         {
-            var s = await Scenario.CreateAsync();
+            var (s, arranged) = await Scenario.CreateAsync("authorization-matrix", ArrangeAsync);
+            return arranged.On(s);
+        }
+
+        /// <summary>The same matrix (its ids) on another scenario: a copy of the one it was arranged on.</summary>
+        private Matrix On(Scenario s) => new()
+        {
+            S = s, Delegate = Delegate, RecusedPanel = RecusedPanel, FormerAdmin = FormerAdmin, LevelId = LevelId,
+            EdgeOnlyStatementId = EdgeOnlyStatementId, ItemId = ItemId, FileItemId = FileItemId, EvidenceId = EvidenceId,
+            FileEvidenceId = FileEvidenceId, DelegationId = DelegationId, SessionId = SessionId, OpenSessionId = OpenSessionId,
+            NominationId = NominationId, CorroborationId = CorroborationId,
+        };
+
+        private static async Task<Matrix> ArrangeAsync(Scenario s)
+        {
             int delegateId, recusedId, formerAdminId;
             await using (var db = s.Database.CreateDbContext())
             {

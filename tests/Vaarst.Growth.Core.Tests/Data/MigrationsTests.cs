@@ -10,8 +10,10 @@ public sealed class MigrationsTests
     [Fact]
     public async Task Migrations_apply_to_an_empty_sqlite_file_and_leave_nothing_pending()
     {
-        await using var database = await TestDatabase.CreateAsync();
+        await using var database = await TestDatabase.CreateEmptyAsync();
         await using var db = database.CreateDbContext();
+
+        await db.Database.MigrateAsync(TestContext.Current.CancellationToken);
 
         var pending = await db.Database.GetPendingMigrationsAsync(TestContext.Current.CancellationToken);
         var applied = await db.Database.GetAppliedMigrationsAsync(TestContext.Current.CancellationToken);
