@@ -36,8 +36,12 @@ internal sealed class Scenario : IAsyncDisposable
     public FileSystemEvidenceFileStore FileStore { get; }
     public EvidenceOptions EvidenceOptions { get; } = new();
 
-    /// <summary>GitHub as the shared local fake serves it (never the internet).</summary>
-    public static GitHubOptions FakeGitHubOptions() => new() { BaseUrl = FakeGitHub.Shared.BaseUrl, PageSize = FakeGitHub.PageSize, TimeoutSeconds = 10 };
+    /// <summary>
+    /// GitHub as the shared local fake serves it (never the internet). The fake answers in milliseconds, but a test's
+    /// call competes for two loaded cores with the whole CI: the timeout is the longest allowed, so only an unreachable
+    /// server (refused at once) counts as unreachable.
+    /// </summary>
+    public static GitHubOptions FakeGitHubOptions() => new() { BaseUrl = FakeGitHub.Shared.BaseUrl, PageSize = FakeGitHub.PageSize, TimeoutSeconds = 300 };
 
     public GitHubOptions GitHubOptions => _gitHubOptions ??= FakeGitHubOptions();
 

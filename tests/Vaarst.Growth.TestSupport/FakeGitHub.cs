@@ -37,6 +37,7 @@ public sealed class FakeGitHub : IDisposable
         Stub(Token, Request.Create().UsingGet().WithPath(api + "/search/issues").WithParam("q", new WildcardMatcher("is:issue *")), Json("search-issues.json"));
         _server.Given(Request.Create().UsingAnyMethod().WithPath(new WildcardMatcher(api + "/*"))).AtPriority(100)
             .RespondWith(Response.Create().WithStatusCode(401).WithHeader("Content-Type", "application/json").WithBody("{\"message\":\"Bad credentials\"}"));
+        WarmUp();
     }
 
     /// <summary>One server for the whole test run.</summary>
@@ -49,6 +50,27 @@ public sealed class FakeGitHub : IDisposable
     public int Calls => _server.LogEntries.Count();
 
     public void Dispose() => _server.Stop();
+
+    /// <summary>
+    /// Serves one request before any test's client does. The first request a fresh server answers compiles its whole
+    /// request pipeline (Kestrel and WireMock's middleware, matchers and response builder): on a loaded two-core CI
+    /// machine that took longer than a test's GitHub timeout, and the test whose call came first failed with "GitHub
+    /// cannot be reached" (seen in GitHubImportTests). Here it is paid once, with no timeout, while the server starts.
+    /// </summary>
+    private void WarmUp()
+    {
+        using var client = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        using var request = new HttpRequestMessage(HttpMethod.Get, BaseUrl + "api/v3/user");
+        request.Headers.Add("Authorization", "token " + Token);
+        request.Headers.Add("User-Agent", "FakeGitHub");
+        using var response = client.Send(request);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"The fake GitHub answered its warm-up request with {(int)response.StatusCode}.");
+        }
+
+        _server.ResetLogEntries();
+    }
 
     private void Stub(string token, IRequestBuilder request, IResponseBuilder response) =>
         _server.Given(request.WithHeader("Authorization", new WildcardMatcher("* " + token))).AtPriority(1).RespondWith(response);
