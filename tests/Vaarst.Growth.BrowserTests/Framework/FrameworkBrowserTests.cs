@@ -8,51 +8,69 @@ public sealed class FrameworkBrowserTests(AppFixture app) : IClassFixture<AppFix
     private const string SamLee = "sam.lee@vaarst.example";
     private const string AlexMorgan = "alex.morgan@vaarst.example";
     private const int Phone = 390;
+    private const int Desktop = 1280;
+    private static readonly int[] Widths = [Desktop, Phone];
 
-    [Theory]
-    [InlineData(1280)]
-    [InlineData(Phone)]
-    public async Task Level_edge_engineer_reads_level_4_from_the_catalogue_sees_edge_computing_and_undefined_areas(int width)
+    /// <summary>
+    /// Each page is checked at desktop width and resized in place to the phone's (<see cref="PageChecks.ResizeAsync"/>).
+    /// Sam signs in at phone width, and the way from the navigation to Level 4 is walked at both widths (on a phone
+    /// through the drawer's toggle) in the same signed-in tab.
+    /// </summary>
+    [Fact]
+    public async Task Level_edge_engineer_reads_level_4_from_the_catalogue_sees_edge_computing_and_undefined_areas()
     {
-        var page = await app.NewPageAsync(width);
+        var page = await app.NewPageAsync(Desktop);
 
         await page.GotoAsync("/account/dev-signin");
-        await Expect(page.GetByTestId($"signin-{SamLee}")).ToBeVisibleAsync();
-        await VisitedAsync(page, "signin");
+        foreach (var width in Widths)
+        {
+            await PageChecks.ResizeAsync(page, width);
+            await Expect(page.GetByTestId($"signin-{SamLee}")).ToBeVisibleAsync();
+            await VisitedAsync(page, "signin");
+        }
 
+        // Sam signs in with the sign-in page at phone width, as the phone run of this test did.
         await app.SignInAsync(page, SamLee);
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Sam" })).ToBeVisibleAsync();
-        await Expect(page.GetByTestId("checklist-summary")).ToContainTextAsync("Edge ML Engineer");
-        await VisitedAsync(page, "home");
+        foreach (var width in new[] { Phone, Desktop })
+        {
+            await PageChecks.ResizeAsync(page, width);
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Welcome, Sam" })).ToBeVisibleAsync();
+            await Expect(page.GetByTestId("checklist-summary")).ToContainTextAsync("Edge ML Engineer");
+            await VisitedAsync(page, "home");
+        }
 
-        await OpenFrameworkFromTheNavigationAsync(page);
-        await Expect(page).ToHaveURLAsync($"{app.BaseUrl}/framework");
-        // The address changes before the page does: wait for the catalogue itself (the home card also says "Level 4 (Mid)").
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The career framework", Level = 1 })).ToBeVisibleAsync();
-        var level4 = page.GetByText("Level 4 (Mid)", new() { Exact = true });
-        await Expect(level4).ToBeVisibleAsync();
-        await VisitedAsync(page, "catalogue");
+        foreach (var width in Widths)
+        {
+            await PageChecks.ResizeAsync(page, width);
+            await OpenFrameworkFromTheNavigationAsync(page);
+            await Expect(page).ToHaveURLAsync($"{app.BaseUrl}/framework");
+            // The address changes before the page does: wait for the catalogue itself (the home card also says "Level 4 (Mid)").
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "The career framework", Level = 1 })).ToBeVisibleAsync();
+            var level4 = page.GetByText("Level 4 (Mid)", new() { Exact = true });
+            await Expect(level4).ToBeVisibleAsync();
+            await VisitedAsync(page, "catalogue");
 
-        await level4.ClickAsync();
-        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/framework/levels/\d+$"));
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Level 4 (Mid)", Level = 1 })).ToBeVisibleAsync();
+            await level4.ClickAsync();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex(@"/framework/levels/\d+$"));
+            await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Level 4 (Mid)", Level = 1 })).ToBeVisibleAsync();
 
-        var edgeComputing = page.GetByTestId("area-edge-computing");
-        await Expect(edgeComputing.GetByTestId("statement")).ToHaveCountAsync(6);
-        await Expect(edgeComputing.GetByText("I can to write performance/benchmarking code and analyse the results.", new() { Exact = true }))
-            .ToBeVisibleAsync();
-        await Expect(edgeComputing.GetByText("I can use the relevant Parallel Computing (e.g. CUDA) and Deep Learning frameworks (e.g. TensorRT, DeepStream, ONNX).", new() { Exact = true }))
-            .ToBeVisibleAsync();
+            var edgeComputing = page.GetByTestId("area-edge-computing");
+            await Expect(edgeComputing.GetByTestId("statement")).ToHaveCountAsync(6);
+            await Expect(edgeComputing.GetByText("I can to write performance/benchmarking code and analyse the results.", new() { Exact = true }))
+                .ToBeVisibleAsync();
+            await Expect(edgeComputing.GetByText("I can use the relevant Parallel Computing (e.g. CUDA) and Deep Learning frameworks (e.g. TensorRT, DeepStream, ONNX).", new() { Exact = true }))
+                .ToBeVisibleAsync();
 
-        var architectureDesign = page.GetByTestId("area-architecture-design");
-        await Expect(architectureDesign).ToContainTextAsync("Architecture Design");
-        await Expect(architectureDesign.GetByText("not yet defined", new() { Exact = true })).ToBeVisibleAsync();
-        await Expect(architectureDesign.GetByTestId("statement")).ToHaveCountAsync(0);
+            var architectureDesign = page.GetByTestId("area-architecture-design");
+            await Expect(architectureDesign).ToContainTextAsync("Architecture Design");
+            await Expect(architectureDesign.GetByText("not yet defined", new() { Exact = true })).ToBeVisibleAsync();
+            await Expect(architectureDesign.GetByTestId("statement")).ToHaveCountAsync(0);
 
-        // Sam's own specialism is the default filter: the ML Engineer section stays hidden.
-        await Expect(page.Locator(".mud-chip-selected")).ToHaveTextAsync("All + Edge ML Engineer");
-        await Expect(page.GetByTestId("section-ML Engineer")).ToHaveCountAsync(0);
-        await VisitedAsync(page, "level-4");
+            // Sam's own specialism is the default filter: the ML Engineer section stays hidden.
+            await Expect(page.Locator(".mud-chip-selected")).ToHaveTextAsync("All + Edge ML Engineer");
+            await Expect(page.GetByTestId("section-ML Engineer")).ToHaveCountAsync(0);
+            await VisitedAsync(page, "level-4");
+        }
     }
 
     [Fact]

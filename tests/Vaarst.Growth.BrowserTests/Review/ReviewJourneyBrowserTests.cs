@@ -20,6 +20,8 @@ public sealed partial class ReviewJourneyBrowserTests(AppFixture app) : IClassFi
     // Priya reviews Jordan too; no other test of this class touches Jordan's items or mail.
     private const string JordanKim = "jordan.kim@vaarst.example";
     private const int Phone = 390;
+    private const int Desktop = 1280;
+    private static readonly int[] Widths = [Desktop, Phone];
 
     // The demo data sends this item of Sam's back with this comment.
     private const string EarlierComment = "Please link the harness code and one results run";
@@ -97,44 +99,67 @@ public sealed partial class ReviewJourneyBrowserTests(AppFixture app) : IClassFi
         await Expect(bell).ToHaveAttributeAsync("aria-label", "Notifications, 0 unread");
     }
 
-    [Theory]
-    [InlineData(1280)]
-    [InlineData(Phone)]
-    public async Task Review_manager_pages_fit_the_screen(int width)
+    /// <summary>
+    /// Each page is checked at desktop width and resized in place to the phone's (<see cref="PageChecks.ResizeAsync"/>);
+    /// the queue's "Review" link is followed at phone width, the interaction the phone run had of its own (at desktop
+    /// width the first test of this class follows it).
+    /// </summary>
+    [Fact]
+    public async Task Review_manager_pages_fit_the_screen()
     {
-        var priya = await app.NewPageAsync(width);
+        var priya = await app.NewPageAsync(Desktop);
         await app.SignInAsync(priya, PriyaRaman);
 
         await GotoAsync(priya, "/reviews");
         var firstEntry = priya.Locator("[data-testid^=queue-]").First;
-        await Expect(firstEntry).ToBeVisibleAsync();
-        await VisitedAsync(priya, "reviews-queue");
+        foreach (var width in Widths)
+        {
+            await PageChecks.ResizeAsync(priya, width);
+            await Expect(firstEntry).ToBeVisibleAsync();
+            await VisitedAsync(priya, "reviews-queue");
+        }
 
         await firstEntry.GetByRole(AriaRole.Link, new() { Name = "Review" }).ClickAsync();
-        await Expect(priya.GetByTestId("decision-panel")).ToBeVisibleAsync();
-        await VisitedAsync(priya, "reviews-item");
+        foreach (var width in new[] { Phone, Desktop })
+        {
+            await PageChecks.ResizeAsync(priya, width);
+            await Expect(priya.GetByTestId("decision-panel")).ToBeVisibleAsync();
+            await VisitedAsync(priya, "reviews-item");
+        }
 
         await GotoAsync(priya, "/team");
-        await Expect(priya.GetByTestId("team-table")).ToContainTextAsync("Sam Lee");
-        await VisitedAsync(priya, "team");
+        foreach (var width in Widths)
+        {
+            await PageChecks.ResizeAsync(priya, width);
+            await Expect(priya.GetByTestId("team-table")).ToContainTextAsync("Sam Lee");
+            await VisitedAsync(priya, "team");
+        }
     }
 
-    [Theory]
-    [InlineData(1280)]
-    [InlineData(Phone)]
-    public async Task Review_administrator_pages_show_the_audit_log_and_delegates(int width)
+    /// <summary>Each page is checked at desktop width and resized in place to the phone's (<see cref="PageChecks.ResizeAsync"/>).</summary>
+    [Fact]
+    public async Task Review_administrator_pages_show_the_audit_log_and_delegates()
     {
-        var nia = await app.NewPageAsync(width);
+        var nia = await app.NewPageAsync(Desktop);
         await app.SignInAsync(nia, NiaAdeyemi);
 
         await GotoAsync(nia, "/admin/audit");
-        await Expect(nia.GetByTestId("audit-export")).ToBeVisibleAsync();
-        await Expect(nia.GetByTestId("audit-table").GetByText("framework.imported", new() { Exact = true }).First).ToBeVisibleAsync();
-        await VisitedAsync(nia, "admin-audit");
+        foreach (var width in Widths)
+        {
+            await PageChecks.ResizeAsync(nia, width);
+            await Expect(nia.GetByTestId("audit-export")).ToBeVisibleAsync();
+            await Expect(nia.GetByTestId("audit-table").GetByText("framework.imported", new() { Exact = true }).First).ToBeVisibleAsync();
+            await VisitedAsync(nia, "admin-audit");
+        }
 
+        await PageChecks.ResizeAsync(nia, Desktop);
         await GotoAsync(nia, "/admin/delegations");
-        await Expect(nia.GetByRole(AriaRole.Heading, new() { Name = "Review delegates" })).ToBeVisibleAsync();
-        await VisitedAsync(nia, "admin-delegations");
+        foreach (var width in Widths)
+        {
+            await PageChecks.ResizeAsync(nia, width);
+            await Expect(nia.GetByRole(AriaRole.Heading, new() { Name = "Review delegates" })).ToBeVisibleAsync();
+            await VisitedAsync(nia, "admin-delegations");
+        }
     }
 
     [Fact]
