@@ -63,8 +63,8 @@ internal sealed class Scenario : IAsyncDisposable
     /// A scenario in the state <paramref name="arrange"/> leaves it in, and what it returned. On SQLite the organisation
     /// and the arrangement are made once per test run for each <paramref name="template"/> name, and every scenario of
     /// that name starts from a copy (database and evidence files; <see cref="TestDatabase.CreateAsync{T}"/>), so what
-    /// <paramref name="arrange"/> returns must describe the state it made (ids, not objects of its scenario) and it
-    /// must not move the clock. On the SQL Server lane each scenario is made on its own.
+    /// <paramref name="arrange"/> returns must describe the state it made by ids (the scenario it arranged is gone once
+    /// the template is taken) and it must not move the clock. On the SQL Server lane each scenario is made on its own.
     /// </summary>
     public static async Task<(Scenario Scenario, T Arranged)> CreateAsync<T>(string template, Func<Scenario, Task<T>> arrange) where T : notnull
     {
