@@ -107,7 +107,7 @@ public sealed class LayoutStructureTests : BunitContext
         builder.CloseComponent();
     };
 
-    private sealed class NoAntiforgery : AntiforgeryStateProvider
+    internal sealed class NoAntiforgery : AntiforgeryStateProvider
     {
         public override AntiforgeryRequestToken? GetAntiforgeryToken() => null;
     }
