@@ -25,10 +25,17 @@ public sealed class GetNavigationSummary(IDbContextFactory<GrowthDbContext> dbFa
         actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var personId = actor.RequirePerson();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var person = await db.People.AsNoTracking().Where(p => p.Id == personId)
-            .Select(p => new { p.PrefersDarkMode, p.TimeZone, Unread = db.Notifications.Count(n => n.RecipientId == personId && n.ReadAtUtc == null) })
-            .SingleAsync(cancellationToken);
+        var person = await Person.For(db)(db, personId, cancellationToken);
         var toReview = await CountReviewQueue.CountAsync(db, personId, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime), cancellationToken);
-        return new NavigationSummary(person.PrefersDarkMode == true, person.Unread, toReview, person.TimeZone);
+        return new NavigationSummary(person.PrefersDarkMode, person.Unread, toReview, person.TimeZone);
     }
+
+    // Compiled (once per model): every page reads it.
+    private static readonly CompiledPerModel<Func<GrowthDbContext, int, CancellationToken, Task<PersonRow>>> Person = new(() =>
+        EF.CompileAsyncQuery((GrowthDbContext db, int personId, CancellationToken _) => db.People.AsNoTracking()
+            .Where(p => p.Id == personId)
+            .Select(p => new PersonRow(p.PrefersDarkMode == true, p.TimeZone, db.Notifications.Count(n => n.RecipientId == personId && n.ReadAtUtc == null)))
+            .Single()));
+
+    private sealed record PersonRow(bool PrefersDarkMode, string? TimeZone, int Unread);
 }
