@@ -58,13 +58,7 @@ public sealed class GetHomeSummary(IDbContextFactory<GrowthDbContext> dbFactory,
         EngineerTasks? engineer = null;
         if (actor.Has(Roles.Engineer))
         {
-            engineer = await db.People.AsNoTracking().Where(p => p.Id == me)
-                .Select(p => new EngineerTasks(
-                    db.ChecklistItems.Count(i => i.PersonId == me && i.Status == ItemStatus.ChangesRequested),
-                    db.Notifications.Count(n => n.RecipientId == me && n.ReadAtUtc == null && DecisionKinds.Contains(n.Kind)),
-                    db.ChecklistItems.Count(i => i.PersonId == me && i.Status == ItemStatus.Draft && i.Rating != SelfRating.NotStarted),
-                    db.ChecklistItems.Count(i => i.PersonId == me && i.Status == ItemStatus.SignedOff && i.NeedsReconfirmation)))
-                .SingleAsync(cancellationToken);
+            engineer = await EngineerCounts.For(db)(db, me, cancellationToken);
         }
 
         var toReview = await CountReviewQueue.CountAsync(db, me, today, cancellationToken);
@@ -96,4 +90,14 @@ public sealed class GetHomeSummary(IDbContextFactory<GrowthDbContext> dbFactory,
 
         return new HomeSummary(engineer, reviewer, panel, administrator);
     }
+
+    // Compiled (once per model): every engineer's home page reads it.
+    private static readonly CompiledPerModel<Func<GrowthDbContext, int, CancellationToken, Task<EngineerTasks>>> EngineerCounts = new(() =>
+        EF.CompileAsyncQuery((GrowthDbContext db, int me, CancellationToken _) => db.People.AsNoTracking().Where(p => p.Id == me)
+            .Select(p => new EngineerTasks(
+                db.ChecklistItems.Count(i => i.PersonId == me && i.Status == ItemStatus.ChangesRequested),
+                db.Notifications.Count(n => n.RecipientId == me && n.ReadAtUtc == null && DecisionKinds.Contains(n.Kind)),
+                db.ChecklistItems.Count(i => i.PersonId == me && i.Status == ItemStatus.Draft && i.Rating != SelfRating.NotStarted),
+                db.ChecklistItems.Count(i => i.PersonId == me && i.Status == ItemStatus.SignedOff && i.NeedsReconfirmation)))
+            .Single()));
 }

@@ -35,17 +35,8 @@ public sealed class GetMyProfile(IDbContextFactory<GrowthDbContext> dbFactory)
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var me = await db.People.AsNoTracking()
-            .Where(p => p.Id == personId)
-            .Select(p => new
-            {
-                p.Id, p.Name, p.Email, p.Roles, p.CraftId, CraftName = p.Craft != null ? p.Craft.Name : null, p.Specialism,
-                p.CurrentLevel, p.TargetLevel, ManagerName = p.Manager != null ? p.Manager.Name : null,
-            })
-            .FirstOrDefaultAsync(cancellationToken)
+        var me = await Person.For(db)(db, personId, cancellationToken)
             ?? throw new NotFoundException("You are not in the organisation directory; ask your administrator to add you.");
-
-        var directReports = await db.People.CountAsync(p => p.ManagerId == personId && p.IsActive, cancellationToken);
 
         ChecklistSummary? checklist = null;
         if (me.CraftId is { } craftId && me.TargetLevel is { } target)
@@ -82,6 +73,19 @@ public sealed class GetMyProfile(IDbContextFactory<GrowthDbContext> dbFactory)
         }
 
         return new MyProfile(me.Id, me.Name, me.Email, me.Roles, me.CraftName, me.Specialism, me.CurrentLevel, me.TargetLevel,
-            me.ManagerName, directReports, checklist);
+            me.ManagerName, me.DirectReports, checklist);
     }
+
+    // Compiled (once per model): every home page reads it. The direct reports are counted in the same query.
+    private static readonly CompiledPerModel<Func<GrowthDbContext, int, CancellationToken, Task<PersonRow?>>> Person = new(() =>
+        EF.CompileAsyncQuery((GrowthDbContext db, int personId, CancellationToken _) => db.People.AsNoTracking()
+            .Where(p => p.Id == personId)
+            .Select(p => new PersonRow(
+                p.Id, p.Name, p.Email, p.Roles, p.CraftId, p.Craft != null ? p.Craft.Name : null, p.Specialism,
+                p.CurrentLevel, p.TargetLevel, p.Manager != null ? p.Manager.Name : null,
+                db.People.Count(r => r.ManagerId == personId && r.IsActive)))
+            .FirstOrDefault()));
+
+    private sealed record PersonRow(int Id, string Name, string Email, Roles Roles, int? CraftId, string? CraftName, string? Specialism,
+        int? CurrentLevel, int? TargetLevel, string? ManagerName, int DirectReports);
 }

@@ -22,9 +22,19 @@ public sealed class CountReviewQueue(IDbContextFactory<GrowthDbContext> dbFactor
         // (PersonId, StatementId) index. Counting items whose PersonId is IN the reviewable set instead let SQLite walk
         // every submitted and signed-off item (~20,000 rows at 2,000 engineers) when it had no planner statistics — and
         // the navigation shows this count on every page, for everyone (docs/performance.md, load run).
-        var perPerson = await ReviewAuthority.ReviewablePeople(db, reviewerId, today)
-            .Select(p => db.ChecklistItems.Where(GetReviewQueue.Waiting).Count(i => i.PersonId == p.Id))
-            .ToListAsync(cancellationToken);
-        return perPerson.Sum();
+        var total = 0;
+        await foreach (var count in PerReviewablePerson.For(db)(db, reviewerId, today).WithCancellation(cancellationToken))
+        {
+            total += count;
+        }
+
+        return total;
     }
+
+    // Compiled (once per model): the layout counts it on every page, and building a LINQ query with the review rule in it
+    // cost EF more than SQLite's answer (docs/performance.md, issue #15).
+    private static readonly CompiledPerModel<Func<GrowthDbContext, int, DateOnly, IAsyncEnumerable<int>>> PerReviewablePerson = new(() =>
+        EF.CompileAsyncQuery(ReviewAuthority.Expand<Func<GrowthDbContext, int, DateOnly, IQueryable<int>>>((db, reviewerId, today) =>
+            ReviewAuthority.Reviewable(db, reviewerId, today)
+                .Select(p => db.ChecklistItems.Where(GetReviewQueue.Waiting).Count(i => i.PersonId == p.Id)))));
 }

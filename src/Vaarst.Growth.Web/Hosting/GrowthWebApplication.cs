@@ -49,6 +49,7 @@ public static class GrowthWebApplication
         builder.Services.AddHealthChecks().AddDbContextCheck<GrowthDbContext>("database").AddCheck<OutboxHealthCheck>("outbox");
         builder.Services.AddHostedService<OutboxWorker>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddHostedService<ThemeWarmUp>();
         // Refusals set the prerendered response's status through the request (ResponseStatus).
         builder.Services.AddHttpContextAccessor();
         if (!string.IsNullOrWhiteSpace(builder.Configuration[AzureSignalRConnectionString]))

@@ -71,7 +71,7 @@ public sealed class PrerenderedReadTests : ComponentTestContext
             circuit.PageState.Persist("DevelopmentPlans", plans);
         }
 
-        // What a circuit reads once whatever the page (the layout does it first): the person's time zone (PersonTime).
+        // What a circuit reads once whatever the page (the layout does it first): the frame, with the person's time zone (PersonTime).
         await circuit.Services.GetRequiredService<CurrentActor>().GetAsync();
         commands.Reset();
         var interactive = circuit.Render<TPage>();

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using Bunit.TestDoubles;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -76,17 +77,19 @@ internal sealed class ReviewTestHost : IAsyncDisposable
     }
 
     /// <summary>Registers MudBlazor, the real use cases on this database, the clock and <paramref name="signedIn"/> as the current user.</summary>
-    public void AddTo(BunitContext context, Actor signedIn)
+    /// <returns>What a prerender persists for the circuit (<c>PrerenderedRead</c>); empty unless a test fills it.</returns>
+    public BunitPersistentComponentState AddTo(BunitContext context, Actor signedIn)
     {
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         context.Services.AddMudServices();
         context.Services.AddPageSnackbars();
-        context.AddBunitPersistentComponentState();
+        var pageState = context.AddBunitPersistentComponentState();
         Register(context.Services);
         context.Services.AddSingleton<AuthenticationStateProvider>(new SignedIn(signedIn));
         context.Services.AddScoped<CurrentActor>();
         context.Services.AddScoped<PersonTime>();
         context.Services.AddScoped<Vaarst.Growth.Web.Features.Review.RecentDecisions>();
+        return pageState;
     }
 
     public T UseCase<T>() where T : notnull => _services.GetRequiredService<T>();

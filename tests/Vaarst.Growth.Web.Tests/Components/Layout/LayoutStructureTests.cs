@@ -97,7 +97,8 @@ public sealed class LayoutStructureTests : BunitContext
 
         layout.WaitForAssertion(() => Assert.NotNull(layout.Find("[data-testid=dark-mode]")));
         Assert.Empty(layout.FindComponents<MudThemeProvider>());
-        Assert.Equal(provider.Markup, layout.FindComponent<GrowthThemeStyle>().Markup);
+        // Rendered once per process, off the page's renderer (GrowthThemeStyle.WarmUp does it at start-up).
+        layout.WaitForAssertion(() => Assert.Equal(provider.Markup, layout.FindComponent<GrowthThemeStyle>().Markup));
         Assert.Contains(darkMode ? "--mud-palette-background: rgba(15,26,33,1)" : "--mud-palette-background: rgba(245,247,249,1)", provider.Markup, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -107,7 +108,7 @@ public sealed class LayoutStructureTests : BunitContext
         builder.CloseComponent();
     };
 
-    private sealed class NoAntiforgery : AntiforgeryStateProvider
+    internal sealed class NoAntiforgery : AntiforgeryStateProvider
     {
         public override AntiforgeryRequestToken? GetAntiforgeryToken() => null;
     }
