@@ -122,9 +122,11 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
         // that apply to the person, once per statement (or area without one), with the person's item on it and each of
         // the item's decisions (for the history). Grouped here, as the comparison does: nested collections cost EF a
         // shaper per collection per call, and separate reads a round trip each (docs/performance.md).
-        var levelIds = currentLevel is null ? new[] { targetLevel.Id } : [targetLevel.Id, currentLevel.Id];
+        // Two scalar level ids (the target's twice when there is no current level to compare): a list parameter would make
+        // EF build the SQL again on every call.
         var content = new List<ContentRow>();
-        await foreach (var row in ContentRows.For(db)(db, levelIds, person.Specialism, personId).WithCancellation(cancellationToken))
+        await foreach (var row in ContentRows.For(db)(db, targetLevel.Id, currentLevel?.Id ?? targetLevel.Id, person.Specialism, personId)
+                           .WithCancellation(cancellationToken))
         {
             content.Add(row);
         }
@@ -219,11 +221,11 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
     // Compiled (once per model): the gap view is read on every gap page, dossier and calibration packet. The level
     // content as LevelContent reads it (current sections, areas and statements that apply), joined with the
     // person's items and their decisions.
-    private static readonly CompiledPerModel<Func<GrowthDbContext, int[], string?, int, IAsyncEnumerable<ContentRow>>> ContentRows = new(() =>
-        EF.CompileAsyncQuery(Applicability.Expand<Func<GrowthDbContext, int[], string?, int, IQueryable<ContentRow>>>((db, levelIds, specialism, personId) =>
+    private static readonly CompiledPerModel<Func<GrowthDbContext, int, int, string?, int, IAsyncEnumerable<ContentRow>>> ContentRows = new(() =>
+        EF.CompileAsyncQuery(Applicability.Expand<Func<GrowthDbContext, int, int, string?, int, IQueryable<ContentRow>>>((db, targetLevelId, currentLevelId, specialism, personId) =>
             from a in db.Areas.AsNoTracking()
             where Applicability.AppliesTo(a.Section!, specialism)
-                && levelIds.Contains(a.Section!.LevelId) && a.Section.RetiredInVersionId == null && a.RetiredInVersionId == null
+                && (a.Section!.LevelId == targetLevelId || a.Section.LevelId == currentLevelId) && a.Section.RetiredInVersionId == null && a.RetiredInVersionId == null
             from st in a.Statements.Where(st => st.RetiredInVersionId == null).DefaultIfEmpty()
             from i in db.ChecklistItems.Where(i => i.PersonId == personId && i.StatementId == st!.Id).DefaultIfEmpty()
             from d in db.ReviewDecisions.Where(d => d.ChecklistItemId == i!.Id).DefaultIfEmpty()
