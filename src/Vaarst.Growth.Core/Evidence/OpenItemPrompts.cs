@@ -11,15 +11,29 @@ namespace Vaarst.Growth.Core.Evidence;
 /// </summary>
 public static class OpenItemPrompts
 {
-    public static async Task<IReadOnlyDictionary<int, IReadOnlyList<EvidencePromptKind>>> ReadAsync(GrowthDbContext db, int personId, CancellationToken cancellationToken) =>
-        (await db.EvidenceSupports.AsNoTracking()
-                .Where(SupportingEvidence.IsCurrent)
-                .Where(s => s.ChecklistItem!.PersonId == personId
-                    && (s.ChecklistItem.Status == ItemStatus.Draft || s.ChecklistItem.Status == ItemStatus.ChangesRequested))
-                .Select(s => new { s.ChecklistItemId, s.Evidence!.Title, s.Evidence.Description, s.Evidence.NoteMarkdown, s.Evidence.LinkKind })
-                .ToListAsync(cancellationToken))
+    public static async Task<IReadOnlyDictionary<int, IReadOnlyList<EvidencePromptKind>>> ReadAsync(GrowthDbContext db, int personId, CancellationToken cancellationToken)
+    {
+        var rows = new List<Row>();
+        await foreach (var row in Query.For(db)(db, personId).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
+
+        return rows
             .GroupBy(s => s.ChecklistItemId)
             .Select(g => (g.Key, Prompts: EvidenceQuality.CheckAll(g.Select(e => new EvidenceText(e.Title, e.Description, e.NoteMarkdown, e.LinkKind)))))
             .Where(x => x.Prompts.Count > 0)
             .ToDictionary(x => x.Key, x => x.Prompts);
+    }
+
+    // Compiled (once per model): the checklist and the gap view read it on every page whose drafts have evidence, and
+    // as plain LINQ EF built its SQL again on every call (a quarter of the gap view's time; docs/performance.md).
+    private static readonly CompiledPerModel<Func<GrowthDbContext, int, IAsyncEnumerable<Row>>> Query = new(() =>
+        EF.CompileAsyncQuery((GrowthDbContext db, int personId) => db.EvidenceSupports.AsNoTracking()
+            .Where(SupportingEvidence.IsCurrent)
+            .Where(s => s.ChecklistItem!.PersonId == personId
+                && (s.ChecklistItem.Status == ItemStatus.Draft || s.ChecklistItem.Status == ItemStatus.ChangesRequested))
+            .Select(s => new Row(s.ChecklistItemId, s.Evidence!.Title, s.Evidence.Description, s.Evidence.NoteMarkdown, s.Evidence.LinkKind))));
+
+    private sealed record Row(int ChecklistItemId, string Title, string? Description, string? NoteMarkdown, string? LinkKind);
 }

@@ -44,8 +44,10 @@ public sealed record GapStatement(int StatementId, string Text, int? ItemId, Gap
 
 /// <summary>
 /// How far an engineer is from a target level, for those <see cref="RecordAccess"/> lets read the engineer's record by
-/// name (calibration dossiers read it through <see cref="ReadAsync"/>, name-free where the session is blind). Computed in three SQL queries whatever the size of
-/// the organisation: the person, the level content, the person's items.
+/// name (calibration dossiers read it through <see cref="ReadAsync"/>, name-free where the session is blind). Computed in two
+/// SQL queries of flat rows whatever the size of the organisation — the person with their craft's levels; the target and
+/// current levels' content with the person's items and decisions — and a third only when drafts on the target level have
+/// evidence (their quality prompts).
 /// </summary>
 public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimeProvider time)
 {
@@ -116,42 +118,60 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
                 [], GapCounts.Empty, [], []);
         }
 
-        // Query 2: the sections, areas and statements of the target level (and the current level, to compare).
-        var levelIds = currentLevel is null ? new[] { targetLevel.Id } : [targetLevel.Id, currentLevel.Id];
-        var content = await LevelContent.ReadAsync(db, levelIds, person.Specialism, cancellationToken);
-
-        // Query 3: the person's items with evidence counts, and their decisions (for history) as flat rows: one per
-        // (item, decision), an item without decisions once.
-        var itemRows = new List<ItemRow>();
-        await foreach (var row in ItemRows.For(db)(db, personId).WithCancellation(cancellationToken))
+        // Query 2, flat rows: the sections, areas and statements of the target level (and the current level, to compare)
+        // that apply to the person, once per statement (or area without one), with the person's item on it and each of
+        // the item's decisions (for the history). Grouped here, as the comparison does: nested collections cost EF a
+        // shaper per collection per call, and separate reads a round trip each (docs/performance.md).
+        // Two scalar level ids (the target's twice when there is no current level to compare): a list parameter would make
+        // EF build the SQL again on every call.
+        var content = new List<ContentRow>();
+        await foreach (var row in ContentRows.For(db)(db, targetLevel.Id, currentLevel?.Id ?? targetLevel.Id, person.Specialism, personId)
+                           .WithCancellation(cancellationToken))
         {
-            itemRows.Add(row);
+            content.Add(row);
         }
 
-        var items = itemRows.GroupBy(r => r.Id).OrderBy(g => g.Key).Select(g =>
+        // The person's items on the statements read, each with its decisions in order.
+        var items = content.Where(r => r.ItemId is not null).GroupBy(r => r.ItemId!.Value).OrderBy(g => g.Key).Select(g =>
         {
             var i = g.First();
-            return new PersonItem(i.Id, i.StatementId, i.Status, i.Rating, i.NeedsReconfirmation, i.SubmittedAtUtc, i.UpdatedAtUtc, i.Evidence,
+            return new PersonItem(i.ItemId!.Value, i.StatementId!.Value, i.Status!.Value, i.Rating!.Value, i.NeedsReconfirmation!.Value, i.SubmittedAtUtc,
+                i.UpdatedAtUtc!.Value, i.Evidence!.Value,
                 g.Where(r => r.Kind is not null).OrderBy(r => r.DecidedAtUtc).ThenBy(r => r.DecisionId)
                     .Select(r => (Kind: r.Kind!.Value, DecidedAtUtc: r.DecidedAtUtc!.Value)).ToList());
         }).ToList();
         var itemByStatement = items.ToDictionary(i => i.StatementId);
 
-        var continuing = content.Where(s => currentLevel is not null && s.LevelId == currentLevel.Id)
-            .SelectMany(s => s.Areas.SelectMany(a => a.Statements.Select(st => (s.Name, a.Anchor, st.Text))))
+        // Sections "All" first, then in page order; areas and statements in page order (LevelContent's order).
+        var grouped = content
+            .GroupBy(r => (r.LevelId, r.SectionId))
+            .OrderBy(s => s.First().AppliesToAll ? 0 : 1).ThenBy(s => s.First().SectionOrder).ThenBy(s => s.Key.SectionId)
+            .Select(s => (s.Key.LevelId, Section: s.First(), Areas: s
+                .GroupBy(r => r.AreaId)
+                .OrderBy(a => a.First().AreaOrder).ThenBy(a => a.Key)
+                .Select(a => (Area: a.First(), Statements: a
+                    .Where(r => r.StatementId is not null).DistinctBy(r => r.StatementId)
+                    .OrderBy(r => r.StatementOrder).ThenBy(r => r.StatementId)
+                    .ToList()))
+                .ToList()))
+            .ToList();
+
+        var continuing = grouped.Where(s => currentLevel is not null && s.LevelId == currentLevel.Id)
+            .SelectMany(s => s.Areas.SelectMany(a => a.Statements.Select(st => (s.Section.SectionName, a.Area.Anchor, st.StatementText))))
             .ToHashSet();
-        var sections = content.Where(s => s.LevelId == targetLevel.Id).Select(s => new GapSection(s.Name, s.AppliesToAll, s.Areas.Select(a =>
+        var sections = grouped.Where(s => s.LevelId == targetLevel.Id).Select(s => new GapSection(s.Section.SectionName, s.Section.AppliesToAll, s.Areas.Select(a =>
         {
-            var statements = a.IsDefined
+            var area = a.Area;
+            var statements = area.IsDefined
                 ? a.Statements.Select(st =>
                 {
-                    itemByStatement.TryGetValue(st.Id, out var item);
+                    itemByStatement.TryGetValue(st.StatementId!.Value, out var item);
                     var state = item is null ? GapState.NotStarted : StateOf(item.Status, item.Rating, item.NeedsReconfirmation, item.Evidence);
-                    return new GapStatement(st.Id, st.Text, item?.Id, state, item?.Evidence ?? 0,
-                        currentLevel is null ? null : !continuing.Contains((s.Name, a.Anchor, st.Text)));
+                    return new GapStatement(st.StatementId!.Value, st.StatementText!, item?.Id, state, item?.Evidence ?? 0,
+                        currentLevel is null ? null : !continuing.Contains((s.Section.SectionName, area.Anchor, st.StatementText)));
                 }).ToList()
                 : [];
-            return new GapArea(a.Id, a.Name, a.Anchor, a.IsDefined, GapCounts.Of(statements.Select(x => x.State)), statements);
+            return new GapArea(area.AreaId, area.AreaName, area.Anchor, area.IsDefined, GapCounts.Of(statements.Select(x => x.State)), statements);
         }).ToList())).ToList();
 
         var overall = sections.SelectMany(s => s.Areas).Aggregate(GapCounts.Empty, (sum, area) => sum.Add(area.Counts));
@@ -159,8 +179,9 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
         var history = History(items.Where(i => targetStatements.Contains(i.StatementId)).SelectMany(i => i.Decisions.Select(d => (i.Id, d.Kind, d.DecidedAtUtc))),
             overall.Applicable);
 
-        // Query 4, only when there are drafts with evidence: the quality prompts their evidence trips ("strengthen evidence").
-        var weak = items.Any(i => i.Status == ItemStatus.Draft && i.Evidence > 0)
+        // Query 3, only when the target level has drafts with evidence: the quality prompts their evidence trips
+        // ("strengthen evidence").
+        var weak = items.Any(i => i.Status == ItemStatus.Draft && i.Evidence > 0 && targetStatements.Contains(i.StatementId))
             ? await OpenItemPrompts.ReadAsync(db, personId, cancellationToken)
             : new Dictionary<int, IReadOnlyList<EvidencePromptKind>>();
 
@@ -185,19 +206,6 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
             currentLevel is not null, sections, overall, ordered, history);
     }
 
-    // Compiled (once per model): the gap view is read on every gap page, dossier and calibration packet.
-    private static readonly CompiledPerModel<Func<GrowthDbContext, int, IAsyncEnumerable<ItemRow>>> ItemRows = new(() =>
-        EF.CompileAsyncQuery((GrowthDbContext db, int personId) =>
-            from i in db.ChecklistItems.AsNoTracking().Where(i => i.PersonId == personId)
-            from d in i.Decisions.DefaultIfEmpty()
-            select new ItemRow(
-                i.Id, i.StatementId, i.Status, i.Rating, i.NeedsReconfirmation, i.SubmittedAtUtc, i.UpdatedAtUtc,
-                db.EvidenceSupports.Where(SupportingEvidence.IsCurrent).Count(s => s.ChecklistItemId == i.Id),
-                (int?)d!.Id, (DecisionKind?)d.Kind, (DateTime?)d.DecidedAtUtc)));
-
-    private sealed record ItemRow(int Id, int StatementId, ItemStatus Status, SelfRating Rating, bool NeedsReconfirmation, DateTime? SubmittedAtUtc,
-        DateTime UpdatedAtUtc, int Evidence, int? DecisionId, DecisionKind? Kind, DateTime? DecidedAtUtc);
-
     // Compiled (once per model) for the common case, a person reading their own gap; the same projection as the LINQ
     // query above, which other readers run with the access check (RecordAccess) composed in.
     private static readonly CompiledPerModel<Func<GrowthDbContext, int, IAsyncEnumerable<PersonRow>>> PersonRows = new(() =>
@@ -209,6 +217,32 @@ public sealed class GetGap(IDbContextFactory<GrowthDbContext> dbFactory, TimePro
 
     private sealed record PersonRow(int Id, string Name, string? CraftName, string? Specialism, int? CurrentLevel, int? TargetLevel,
         int? LevelId, int? LevelNumber, string? LevelTitle);
+
+    // Compiled (once per model): the gap view is read on every gap page, dossier and calibration packet. The level
+    // content as LevelContent reads it (current sections, areas and statements that apply), joined with the
+    // person's items and their decisions.
+    private static readonly CompiledPerModel<Func<GrowthDbContext, int, int, string?, int, IAsyncEnumerable<ContentRow>>> ContentRows = new(() =>
+        EF.CompileAsyncQuery(Applicability.Expand<Func<GrowthDbContext, int, int, string?, int, IQueryable<ContentRow>>>((db, targetLevelId, currentLevelId, specialism, personId) =>
+            from a in db.Areas.AsNoTracking()
+            where Applicability.AppliesTo(a.Section!, specialism)
+                && (a.Section!.LevelId == targetLevelId || a.Section.LevelId == currentLevelId) && a.Section.RetiredInVersionId == null && a.RetiredInVersionId == null
+            from st in a.Statements.Where(st => st.RetiredInVersionId == null).DefaultIfEmpty()
+            from i in db.ChecklistItems.Where(i => i.PersonId == personId && i.StatementId == st!.Id).DefaultIfEmpty()
+            from d in db.ReviewDecisions.Where(d => d.ChecklistItemId == i!.Id).DefaultIfEmpty()
+            select new ContentRow(
+                a.Section!.LevelId, a.SectionId, a.Section.Name, a.Section.AppliesToAll, a.Section.Order,
+                a.Id, a.Name, a.Anchor, a.IsDefined, a.Order,
+                (int?)st!.Id, st.Text, (int?)st.Order,
+                (int?)i!.Id, (ItemStatus?)i.Status, (SelfRating?)i.Rating, (bool?)i.NeedsReconfirmation, i.SubmittedAtUtc, (DateTime?)i.UpdatedAtUtc,
+                i == null ? null : (int?)db.EvidenceSupports.Where(SupportingEvidence.IsCurrent).Count(s => s.ChecklistItemId == i.Id),
+                (int?)d!.Id, (DecisionKind?)d.Kind, (DateTime?)d.DecidedAtUtc))));
+
+    private sealed record ContentRow(
+        int LevelId, int SectionId, string SectionName, bool AppliesToAll, int SectionOrder,
+        int AreaId, string AreaName, string Anchor, bool IsDefined, int AreaOrder,
+        int? StatementId, string? StatementText, int? StatementOrder,
+        int? ItemId, ItemStatus? Status, SelfRating? Rating, bool? NeedsReconfirmation, DateTime? SubmittedAtUtc, DateTime? UpdatedAtUtc, int? Evidence,
+        int? DecisionId, DecisionKind? Kind, DateTime? DecidedAtUtc);
 
     private sealed record LevelRow(int Id, int Number, string Title);
 

@@ -181,8 +181,25 @@ public sealed class GapTests
         var large = await CountAsync(s, () => s.UseCase<GetGap>().HandleAsync(s.Manager, new GetGapRequest(s.Edge.PersonId), Ct));
 
         Assert.Equal(small, large);
-        // Three reads, plus the one-row confirmation of the caller against the directory every use case starts with.
+        // Two reads (three when drafts have evidence), plus the one-row confirmation of the caller against the directory
+        // every use case starts with.
         Assert.True(large <= 3 + 1, $"The gap view took {large} queries.");
+    }
+
+    [Fact]
+    public async Task Gap_of_ones_own_is_two_queries_after_the_authority_check_and_a_third_only_for_drafts_with_evidence()
+    {
+        // Issue #15: the person with their levels, then the level content with the person's items and decisions as one
+        // flat query (grouped in memory); the quality prompts of drafts with evidence ("strengthen evidence") are the only other read.
+        await using var s = await CreateAsync();
+        await Decide(s, await Submitted(s, Benchmarking), (r, d) => s.UseCase<SignOffItem>().HandleAsync(s.Manager, d, Ct));
+
+        var own = await CountAsync(s, () => s.UseCase<GetGap>().HandleAsync(s.Edge, new GetGapRequest(), Ct));
+        await s.ItemWithEvidenceAsync(s.Edge, await s.StatementAsync(Cuda));
+        var withDraft = await CountAsync(s, () => s.UseCase<GetGap>().HandleAsync(s.Edge, new GetGapRequest(), Ct));
+
+        Assert.Equal(1 + 2, own);
+        Assert.Equal(1 + 3, withDraft);
     }
 
     [Fact]

@@ -128,8 +128,8 @@ public sealed class QueryBudgetTests(GeneratedOrganisations organisations) : ICl
     [Fact]
     public async Task GetGap_meets_its_target_of_at_most_4_queries_and_the_authority_check()
     {
-        // Three reads, a fourth only when drafts have evidence (their quality prompts, for "strengthen evidence"), and
-        // the caller's confirmation against the directory (Authority).
+        // Two reads, a third only when drafts have evidence (their quality prompts, for "strengthen evidence"), and the
+        // caller's confirmation against the directory (Authority).
         Assert.InRange(await CountAsync(organisations.Large, Calls["GetGap (own)"]), 1, 4 + 1);
     }
 

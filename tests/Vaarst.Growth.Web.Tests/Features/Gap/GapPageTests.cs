@@ -174,6 +174,65 @@ public sealed class GapPageTests(SeededDatabase shared) : ComponentTestContext, 
     }
 
     [Fact]
+    public void GapPage_history_ends_at_todays_readiness_even_when_the_last_decision_was_today()
+    {
+        // The history replays decisions; a flag for re-confirmation is not one. A sign-off today that was flagged the same
+        // day counted as signed at the end of the line while the readiness above it said 0 %.
+        var today = new DateOnly(2026, 12, 3);
+        var flagged = new GapCounts(13, 0, 0, 0, 12, 0, 1);
+        var gap = new GapView(1, "Sam Lee", null, "Edge ML Engineer", 3, 4, "Mid", [4], false, [], flagged, [],
+            [new ReadinessPoint(today.AddDays(-30), 1, 8), new ReadinessPoint(today, 1, 8)]);
+
+        var sameDay = GapPage.HistoryToToday(gap, today);
+        var earlier = GapPage.HistoryToToday(gap with { History = [gap.History[0]] }, today);
+
+        Assert.Equal([(today.AddDays(-30), 8), (today, 0)], sameDay.Select(p => (p.Date, p.Percent)));
+        Assert.Equal([(today.AddDays(-30), 8), (today, 0)], earlier.Select(p => (p.Date, p.Percent)));
+        Assert.Empty(GapPage.HistoryToToday(gap with { History = [] }, today));
+    }
+
+    [Theory]
+    [InlineData(new[] { 0 }, 20)]
+    [InlineData(new[] { 8, 8 }, 20)]
+    [InlineData(new[] { 8, 20 }, 20)]
+    [InlineData(new[] { 8, 21 }, 40)]
+    [InlineData(new[] { 55 }, 60)]
+    [InlineData(new[] { 30, 100 }, 100)]
+    public void GapPage_history_axis_ends_at_the_lowest_fifth_of_100_percent_that_the_line_reaches(int[] percents, int top)
+    {
+        Assert.Equal(top, GapPage.AxisTop(percents));
+    }
+
+    [Fact]
+    public void GapPage_history_chart_at_low_readiness_is_not_a_line_on_the_floor_and_says_the_last_figure()
+    {
+        // The demo's Sam Lee: one sign-off of 13 statements, 8 % for three months. On a 0–100 % axis that was a flat line
+        // 14 px above the floor of the plot; the axis now ends at 20 % and says so.
+        var chart = Render(GapPage.HistoryChart([("4 Sep 2026", 8), ("3 Dec 2026", 8)]));
+
+        Assert.Equal(["0%", "5%", "10%", "15%", "20%"], chart.FindAll(".mud-charts-yaxis text").Select(t => t.TextContent));
+        var heights = chart.FindAll("circle").Select(c => double.Parse(c.GetAttribute("cy")!, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.All(heights, y => Assert.Equal(188 - (176 * 0.4), y, 3)); // 8 of 20: 40 % of the way up the plot
+        Assert.Equal("8%", chart.Find("[data-testid=gap-history-value] text").TextContent);
+        Assert.Equal(["4 Sep 2026: 8% ready", "3 Dec 2026: 8% ready"], chart.FindAll("[data-testid=gap-history-points] li").Select(li => li.TextContent));
+    }
+
+    [Fact]
+    public void GapPage_history_chart_takes_its_colours_from_the_theme_so_dark_mode_draws_the_dark_palette()
+    {
+        var chart = Render(GapPage.HistoryChart([("4 Sep 2026", 8), ("3 Dec 2026", 15)]));
+
+        Assert.DoesNotMatch("(fill|stroke)=\"#", chart.Markup);
+        Assert.Equal(5, chart.FindAll("path.gap-history-grid").Count);
+        Assert.Single(chart.FindAll("path.gap-history-line"));
+        Assert.Equal(2, chart.FindAll("circle.gap-history-point").Count);
+        var css = File.ReadAllText(RepositoryRoot.Combine("src", "Vaarst.Growth.Web", "wwwroot", "app.css"));
+        Assert.Contains(".gap-history-grid { stroke: var(--mud-palette-lines-default); }", css);
+        Assert.Contains(".gap-history-line { stroke: var(--mud-palette-primary); }", css);
+        Assert.Contains(".gap-history-point { fill: var(--mud-palette-primary); stroke: var(--mud-palette-primary); }", css);
+    }
+
+    [Fact]
     public async Task GapPage_plan_from_calibration_lists_the_next_actions_in_each_of_its_areas()
     {
         // "Not yet is a plan" (#16): the released plan's areas, each with the gap view's next actions in it.
