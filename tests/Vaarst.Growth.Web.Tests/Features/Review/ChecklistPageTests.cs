@@ -224,8 +224,8 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
     [Fact]
     public async Task ChecklistPage_rows_and_area_cards_render_no_mudblazor_component()
     {
-        // Issue #15 / ADR 0007: a row's and an area card's chips, texts, buttons and progress bar are plain markup with
-        // MudBlazor's classes (Light); only page-level controls (filters, submission bar) are MudBlazor components.
+        // Issue #15 / ADR 0007: a row's and an area card's chips, texts, buttons, notices and progress bar are plain
+        // markup with MudBlazor's classes (Light); only page-level controls (filters, submission bar) are MudBlazor components.
         await SignInAsync(shared, SeededDatabase.SamLee);
         var page = Render<ChecklistPage>();
         page.WaitForElement(StatementRows);
@@ -233,8 +233,8 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
         Assert.NotEmpty(page.FindComponents<MudComponentBase>()); // the filters: the search finds components by their base class
         var cards = page.FindComponents<ChecklistAreaCard>();
         Assert.NotEmpty(cards);
-        Assert.All(cards, card => Assert.DoesNotContain(card.FindComponents<MudComponentBase>(),
-            c => c.Instance is not MudAlert)); // a row's re-confirmation notice is the one exception, and rare
+        // No exception: a row's re-confirmation notice is markup too (Light.Alert; see the test after the next).
+        Assert.All(cards, card => Assert.Empty(card.FindComponents<MudComponentBase>()));
         Assert.All(page.FindAll(StatementRows), row => Assert.NotNull(row.QuerySelector("[data-testid='status-chip'].mud-chip")));
     }
 
@@ -254,6 +254,27 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
         var prompts = rendered.Find("[data-testid=evidence-prompts]");
         Assert.Equal("evidence-prompts mt-1", prompts.GetAttribute("class"));
         Assert.Equal(3, prompts.QuerySelectorAll("span").Length); // the heading and one line per prompt
+    }
+
+    [Fact]
+    public void ChecklistStatementRow_draws_its_reconfirmation_notice_as_MudAlerts_markup_without_a_component()
+    {
+        // Issue #15: the re-confirmation notice was the last MudBlazor component a row could render (a MudAlert, which
+        // also brings MudBlazor's localizer into the request); it is MudAlert's markup now (Light.Alert).
+        const string Reason = "The statement's text changed in the framework: confirm your evidence still shows it.";
+        var row = new ChecklistRow(7, "I can implement algorithms", 42, 3, SelfRating.Confident, null, ChecklistStatus.NeedsReconfirmation, 1,
+            null, null, null, Reason);
+
+        var rendered = Render<ChecklistStatementRow>(p => p.Add(r => r.Row, row));
+        var mudAlert = Render<MudAlert>(p => p
+            .Add(a => a.Severity, Severity.Warning)
+            .Add(a => a.Dense, true)
+            .Add(a => a.Class, "mt-2")
+            .AddUnmatched("data-testid", "reconfirmation-reason")
+            .AddChildContent(Reason));
+
+        Assert.Empty(rendered.FindComponents<MudComponentBase>());
+        rendered.Find("[data-testid=reconfirmation-reason]").MarkupMatches(mudAlert.Markup);
     }
 
     private static (int StatementId, IRenderedComponent<RatingSelect> Rating) FirstUnratedRow(IRenderedComponent<ChecklistPage> page)
