@@ -277,6 +277,39 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
         rendered.Find("[data-testid=reconfirmation-reason]").MarkupMatches(mudAlert.Markup);
     }
 
+    [Fact]
+    public async Task ChecklistPage_choosing_another_rating_for_a_rated_statement_saves_it_and_the_next_page_load_shows_it()
+    {
+        await using var database = await SeededDatabase.CreateAsync();
+        var sam = await SignInAsync(database, SeededDatabase.SamLee);
+        await using var db = database.CreateDbContext();
+        var rated = await db.ChecklistItems.AsNoTracking()
+            .Where(i => i.PersonId == sam.PersonId && (i.Status == ItemStatus.Draft || i.Status == ItemStatus.ChangesRequested)
+                && i.Rating != SelfRating.NotStarted && i.Rating != SelfRating.NotApplicable)
+            .OrderBy(i => i.Id)
+            .Select(i => new { i.Id, i.StatementId, i.Rating, i.Version, i.Status })
+            .FirstAsync(Ct);
+        var chosen = rated.Rating == SelfRating.Confident ? SelfRating.Learning : SelfRating.Confident;
+        var page = Render<ChecklistPage>();
+        page.WaitForElement(StatementRows);
+        var rating = RatingOf(page, rated.StatementId);
+        Assert.Equal(rated.Rating, rating.Instance.Value);
+
+        await rating.Find("select").ChangeAsync(new ChangeEventArgs { Value = chosen.ToString() });
+
+        var item = await db.ChecklistItems.AsNoTracking().SingleAsync(i => i.Id == rated.Id, Ct);
+        Assert.Equal(chosen, item.Rating);
+        Assert.Equal(rated.Version + 1, item.Version);
+        Assert.Equal(rated.Status, item.Status);
+        page.WaitForAssertion(() => Assert.Equal(chosen, RatingOf(page, rated.StatementId).Instance.Value));
+
+        // The next page load reads the stored rating (nothing handed over from a prerender here).
+        var next = Render<ChecklistPage>();
+        next.WaitForElement(StatementRows);
+        Assert.Equal(chosen, RatingOf(next, rated.StatementId).Instance.Value);
+        Assert.Equal(chosen.ToString(), next.Find($"[data-testid='statement-{rated.StatementId}'] select").GetAttribute("value"));
+    }
+
     private static (int StatementId, IRenderedComponent<RatingSelect> Rating) FirstUnratedRow(IRenderedComponent<ChecklistPage> page)
     {
         page.WaitForElement(StatementRows);
