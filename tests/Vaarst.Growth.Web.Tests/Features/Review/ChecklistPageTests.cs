@@ -236,6 +236,14 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
         // No exception: a row's re-confirmation notice is markup too (Light.Alert; see the test after the next).
         Assert.All(cards, card => Assert.Empty(card.FindComponents<MudComponentBase>()));
         Assert.All(page.FindAll(StatementRows), row => Assert.NotNull(row.QuerySelector("[data-testid='status-chip'].mud-chip")));
+
+        // Issue #15, fifth round: the page's headings, texts, spacers and summary (MudText, MudSpacer, MudPaper,
+        // MudProgressLinear) are markup too; the submission button (and its start icon) is the one MudBlazor component left at rest.
+        Assert.Equal(["MudButton", "MudIcon"], page.FindComponents<MudComponentBase>().Select(c => c.Instance.GetType().Name));
+        Assert.Equal("My checklist", page.Find("h1.mud-typography-h4").TextContent);
+        var progress = page.Find("[role=progressbar][aria-label='Signed-off share']");
+        Assert.Contains("mud-progress-linear-medium", progress.ClassList);
+        Assert.Equal("mud-typography mud-typography-subtitle1", page.Find("[data-testid=signed-off-count]").ParentElement!.ClassName);
     }
 
     [Fact]
