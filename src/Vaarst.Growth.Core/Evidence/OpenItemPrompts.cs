@@ -6,8 +6,9 @@ namespace Vaarst.Growth.Core.Evidence;
 
 /// <summary>
 /// The quality prompts (<see cref="EvidenceQuality"/>) of the items an engineer may still submit (drafts and items with
-/// changes requested), by item id, read in one query: the checklist shows them on its rows, the gap view turns them into
-/// "strengthen evidence" next actions. Items whose evidence trips no prompt are left out.
+/// changes requested), by item id, read in one query: the gap view turns them into "strengthen evidence" next actions
+/// (the checklist applies the same rule to the evidence it reads in its own flat query, <see cref="Review.GetChecklist"/>).
+/// Items whose evidence trips no prompt are left out.
 /// </summary>
 public static class OpenItemPrompts
 {

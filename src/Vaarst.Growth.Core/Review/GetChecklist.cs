@@ -67,7 +67,13 @@ public sealed record ChecklistRow(
     [JsonIgnore] public IReadOnlyList<EvidencePromptKind> EvidencePrompts => Prompts ?? [];
 }
 
-/// <summary>The signed-in engineer's checklist for one level: All + their specialism, grouped by section and area.</summary>
+/// <summary>
+/// The signed-in engineer's checklist for one level: All + their specialism, grouped by section and area. Two compiled
+/// queries of flat rows, grouped in memory (as <see cref="Calibration.GetComparison"/> does): the person with their
+/// craft's levels, then the level's statements with the engineer's item, its evidence and its latest review comment.
+/// Seven separate LINQ queries (person, levels, content, items, comments, prompts, corroborations) spent most of the
+/// use case in EF's per-query pipeline (docs/performance.md, issue #15).
+/// </summary>
 public sealed class GetChecklist(IDbContextFactory<GrowthDbContext> dbFactory)
 {
     /// <summary>The checklist page compares with it; the value is <see cref="Person.DefaultTargetLevel"/>.</summary>
@@ -78,78 +84,124 @@ public sealed class GetChecklist(IDbContextFactory<GrowthDbContext> dbFactory)
         actor = await dbFactory.ConfirmAsync(actor, cancellationToken);
         var personId = actor.RequireEngineer();
         await using var db = await dbFactory.CreateDbContextAsync(cancellationToken);
-        var me = await db.People.AsNoTracking()
-            .Where(p => p.Id == personId)
-            .Select(p => new { p.Name, p.CraftId, CraftName = p.Craft != null ? p.Craft.Name : null, p.Specialism, p.TargetLevel })
-            .SingleAsync(cancellationToken);
-        if (me.CraftId is not { } craftId)
+
+        // One row per level of the person's craft (one row with no level when they have none).
+        var personLevels = new List<PersonLevel>();
+        await foreach (var row in PersonAndLevels.For(db)(db, personId).WithCancellation(cancellationToken))
+        {
+            personLevels.Add(row);
+        }
+
+        var me = personLevels.First();
+        if (me.CraftId is null)
         {
             return new ChecklistView(me.Name, null, me.Specialism, me.TargetLevel, null, [], []);
         }
 
-        var levels = await db.Levels.AsNoTracking()
-            .Where(l => l.CraftId == craftId)
-            .OrderBy(l => l.Number)
-            .Select(l => new { l.Id, Level = new ChecklistLevel(l.Number, l.Title) })
-            .ToListAsync(cancellationToken);
+        var levels = personLevels.Where(l => l.LevelId is not null).OrderBy(l => l.Number).ToList();
+        var available = levels.Select(l => new ChecklistLevel(l.Number!.Value, l.Title!)).ToList();
         var wanted = request.LevelNumber ?? me.TargetLevel ?? Person.DefaultTargetLevel;
-        var level = levels.FirstOrDefault(l => l.Level.Number == wanted);
-        if (level is null)
+        if (levels.FirstOrDefault(l => l.Number == wanted) is not { LevelId: { } levelId } level)
         {
-            return new ChecklistView(me.Name, me.CraftName, me.Specialism, me.TargetLevel, null, levels.Select(l => l.Level).ToList(), []);
+            return new ChecklistView(me.Name, me.CraftName, me.Specialism, me.TargetLevel, null, available, []);
         }
 
-        var sections = await LevelContent.ReadAsync(db, [level.Id], me.Specialism, cancellationToken);
+        var rows = new List<Row>();
+        await foreach (var row in Content.For(db)(db, levelId, me.Specialism, personId).WithCancellation(cancellationToken))
+        {
+            rows.Add(row);
+        }
 
-        var statementIds = sections.SelectMany(s => s.Areas).SelectMany(a => a.Statements).Select(s => s.Id).ToList();
-        var supporting = SupportingEvidence.Current(db);
-        var items = await db.ChecklistItems.AsNoTracking()
-            .Where(i => i.PersonId == personId && statementIds.Contains(i.StatementId))
-            .Select(i => new
-            {
-                i.Id, i.StatementId, i.Version, i.Rating, i.NotApplicableReason, i.Status, i.NeedsReconfirmation, i.ReconfirmationReason,
-                Evidence = supporting.Count(s => s.ChecklistItemId == i.Id),
-            })
-            .ToDictionaryAsync(i => i.StatementId, cancellationToken);
+        var sections = rows
+            .GroupBy(r => (r.SectionId, r.SectionName, r.AppliesToAll, r.SectionOrder))
+            .OrderBy(s => s.Key.AppliesToAll ? 0 : 1).ThenBy(s => s.Key.SectionOrder).ThenBy(s => s.Key.SectionId)
+            .Select(s => new ChecklistSection(s.Key.SectionName, s.Key.AppliesToAll, s
+                .GroupBy(r => (r.AreaId, r.AreaName, r.Anchor, r.IsDefined, r.AreaOrder))
+                .OrderBy(a => a.Key.AreaOrder).ThenBy(a => a.Key.AreaId)
+                .Select(a => new ChecklistArea(a.Key.AreaId, a.Key.AreaName, a.Key.Anchor, a.Key.IsDefined, a.Key.IsDefined
+                    ? a.Where(r => r.StatementId is not null)
+                        .GroupBy(r => r.StatementId!.Value)
+                        .OrderBy(st => st.First().StatementOrder).ThenBy(st => st.Key)
+                        .Select(RowOf)
+                        .ToList()
+                    : []))
+                .ToList()))
+            .ToList();
 
-        // The latest review comment per item, read from this person's decisions only: as a per-item "first comment"
-        // inside the query above, SQLite numbered every commented decision of the organisation (ROW_NUMBER over all
-        // of ReviewDecisions) on each call (docs/performance.md).
-        var latest = (await db.ReviewDecisions.AsNoTracking()
-                .Where(d => d.ChecklistItem!.PersonId == personId && d.Comment != null)
-                .Select(d => new { d.ChecklistItemId, d.Comment, Reviewer = d.Reviewer!.Name, d.DecidedAtUtc, d.Id })
-                .ToListAsync(cancellationToken))
-            .GroupBy(d => d.ChecklistItemId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(d => d.DecidedAtUtc).ThenByDescending(d => d.Id).First());
-
-        // The quality prompts of the items the engineer may still submit (EvidenceQuality).
-        var prompts = await OpenItemPrompts.ReadAsync(db, personId, cancellationToken);
-
-        // Colleagues' answers on the item's evidence: "corroborated by 2 · disputed by 0".
-        var answers = (await db.Corroborations.AsNoTracking()
-                .Where(c => c.Evidence!.OwnerId == personId && !c.Evidence.IsArchived
-                    && (c.Status == CorroborationStatus.Confirmed || c.Status == CorroborationStatus.Disputed))
-                .Join(db.EvidenceSupports, c => c.EvidenceId, s => s.EvidenceId, (c, s) => new { s.ChecklistItemId, c.Status })
-                .ToListAsync(cancellationToken))
-            .ToLookup(a => a.ChecklistItemId, a => a.Status);
-
-        var view = sections.Select(s => new ChecklistSection(s.Name, s.AppliesToAll, s.Areas.Select(a => new ChecklistArea(a.Id, a.Name, a.Anchor, a.IsDefined,
-            a.IsDefined
-                ? a.Statements.Select(st =>
-                {
-                    if (!items.TryGetValue(st.Id, out var i))
-                    {
-                        return new ChecklistRow(st.Id, st.Text, null, 0, SelfRating.NotStarted, null, ChecklistStatus.Draft, 0, null, null, null, null);
-                    }
-
-                    var comment = latest.GetValueOrDefault(i.Id);
-                    return new ChecklistRow(st.Id, st.Text, i.Id, i.Version, i.Rating, i.NotApplicableReason, ChecklistStatuses.Of(i.Status, i.NeedsReconfirmation),
-                        i.Evidence, comment?.Comment, comment?.Reviewer, comment?.DecidedAtUtc, i.NeedsReconfirmation ? i.ReconfirmationReason : null,
-                        prompts.GetValueOrDefault(i.Id),
-                        answers[i.Id].Count(a => a == CorroborationStatus.Confirmed), answers[i.Id].Count(a => a == CorroborationStatus.Disputed));
-                }).ToList()
-                : [])).ToList())).ToList();
-
-        return new ChecklistView(me.Name, me.CraftName, me.Specialism, me.TargetLevel, level.Level, levels.Select(l => l.Level).ToList(), view);
+        return new ChecklistView(me.Name, me.CraftName, me.Specialism, me.TargetLevel, new ChecklistLevel(level.Number!.Value, level.Title!), available, sections);
     }
+
+    /// <summary>A statement's row from its flat rows: one per link to a piece of evidence (one with none when it has no link).</summary>
+    private static ChecklistRow RowOf(IGrouping<int, Row> statement)
+    {
+        var first = statement.First();
+        if (first.ItemId is not { } itemId)
+        {
+            return new ChecklistRow(statement.Key, first.StatementText!, null, 0, SelfRating.NotStarted, null, ChecklistStatus.Draft, 0, null, null, null, null);
+        }
+
+        // What counts as the item's evidence: links to evidence that is not archived (SupportingEvidence.IsCurrent).
+        var evidence = statement.Where(r => r.EvidenceId is not null && r.Archived == false).ToList();
+        var status = first.Status!.Value;
+        var needsReconfirmation = first.NeedsReconfirmation == true;
+        // The quality prompts of the items the engineer may still submit (EvidenceQuality; as OpenItemPrompts reads them).
+        var prompts = status is ItemStatus.Draft or ItemStatus.ChangesRequested && evidence.Count > 0
+            ? EvidenceQuality.CheckAll(evidence.Select(e => new EvidenceText(e.Title!, e.Description, e.NoteMarkdown, e.LinkKind)))
+            : [];
+        return new ChecklistRow(statement.Key, first.StatementText!, itemId, first.Version!.Value, first.Rating!.Value, first.NotApplicableReason,
+            ChecklistStatuses.Of(status, needsReconfirmation), evidence.Count, first.LatestComment, first.LatestCommentBy, first.LatestCommentAtUtc,
+            needsReconfirmation ? first.ReconfirmationReason : null, prompts.Count > 0 ? prompts : null,
+            evidence.Sum(e => e.Confirmed), evidence.Sum(e => e.Disputed));
+    }
+
+    private sealed record PersonLevel(string Name, int? CraftId, string? CraftName, string? Specialism, int? TargetLevel, int? LevelId, int? Number, string? Title);
+
+    private static readonly CompiledPerModel<Func<GrowthDbContext, int, IAsyncEnumerable<PersonLevel>>> PersonAndLevels = new(() =>
+        EF.CompileAsyncQuery((GrowthDbContext db, int personId) =>
+            from p in db.People.AsNoTracking()
+            where p.Id == personId
+            from l in db.Levels.Where(l => l.CraftId == p.CraftId).DefaultIfEmpty()
+            select new PersonLevel(p.Name, p.CraftId, p.Craft != null ? p.Craft.Name : null, p.Specialism, p.TargetLevel, (int?)l!.Id, (int?)l.Number, l.Title)));
+
+    /// <summary>
+    /// One row per current statement of the level's applicable sections (one with no statement for an area without any)
+    /// and per link from the engineer's item to a piece of evidence. Links are joined plainly and archived evidence is left
+    /// out in memory: a filtered derived table on the right of a LEFT JOIN is what SQLite materialises for the whole
+    /// organisation (see GetComparison). The latest comment and a link's corroboration counts are correlated subqueries
+    /// over indexes (ReviewDecisions by item and time, Corroborations by evidence and status); the evidence's text comes
+    /// only for items that may still be submitted, the only ones with quality prompts.
+    /// </summary>
+    private static readonly CompiledPerModel<Func<GrowthDbContext, int, string?, int, IAsyncEnumerable<Row>>> Content = new(() =>
+        EF.CompileAsyncQuery(Applicability.Expand<Func<GrowthDbContext, int, string?, int, IQueryable<Row>>>((db, levelId, specialism, personId) =>
+            from a in db.Areas.AsNoTracking()
+            where Applicability.AppliesTo(a.Section!, specialism)
+                && a.Section!.LevelId == levelId && a.Section.RetiredInVersionId == null && a.RetiredInVersionId == null
+            from st in a.Statements.Where(st => st.RetiredInVersionId == null).DefaultIfEmpty()
+            from i in db.ChecklistItems.Where(i => i.PersonId == personId && i.StatementId == st!.Id).DefaultIfEmpty()
+            from s in db.EvidenceSupports.Where(s => s.ChecklistItemId == i!.Id).DefaultIfEmpty()
+            let open = i!.Status == ItemStatus.Draft || i.Status == ItemStatus.ChangesRequested
+            select new Row(
+                a.SectionId, a.Section!.Name, a.Section!.AppliesToAll, a.Section!.Order,
+                a.Id, a.Name, a.Anchor, a.IsDefined, a.Order,
+                (int?)st!.Id, st.Text, (int?)st.Order,
+                (int?)i.Id, (int?)i.Version, (SelfRating?)i.Rating, i.NotApplicableReason, (ItemStatus?)i.Status, (bool?)i.NeedsReconfirmation, i.ReconfirmationReason,
+                db.ReviewDecisions.Where(d => d.ChecklistItemId == i.Id && d.Comment != null).OrderByDescending(d => d.DecidedAtUtc).ThenByDescending(d => d.Id)
+                    .Select(d => d.Comment).FirstOrDefault(),
+                db.ReviewDecisions.Where(d => d.ChecklistItemId == i.Id && d.Comment != null).OrderByDescending(d => d.DecidedAtUtc).ThenByDescending(d => d.Id)
+                    .Select(d => d.Reviewer!.Name).FirstOrDefault(),
+                db.ReviewDecisions.Where(d => d.ChecklistItemId == i.Id && d.Comment != null).OrderByDescending(d => d.DecidedAtUtc).ThenByDescending(d => d.Id)
+                    .Select(d => (DateTime?)d.DecidedAtUtc).FirstOrDefault(),
+                (int?)s!.EvidenceId, (bool?)s.Evidence!.IsArchived,
+                open ? s.Evidence.Title : null, open ? s.Evidence.Description : null, open ? s.Evidence.NoteMarkdown : null, open ? s.Evidence.LinkKind : null,
+                db.Corroborations.Count(c => c.EvidenceId == s.EvidenceId && c.Status == CorroborationStatus.Confirmed && c.Evidence!.OwnerId == personId),
+                db.Corroborations.Count(c => c.EvidenceId == s.EvidenceId && c.Status == CorroborationStatus.Disputed && c.Evidence!.OwnerId == personId)))));
+
+    private sealed record Row(
+        int SectionId, string SectionName, bool AppliesToAll, int SectionOrder,
+        int AreaId, string AreaName, string Anchor, bool IsDefined, int AreaOrder,
+        int? StatementId, string? StatementText, int? StatementOrder,
+        int? ItemId, int? Version, SelfRating? Rating, string? NotApplicableReason, ItemStatus? Status, bool? NeedsReconfirmation, string? ReconfirmationReason,
+        string? LatestComment, string? LatestCommentBy, DateTime? LatestCommentAtUtc,
+        int? EvidenceId, bool? Archived, string? Title, string? Description, string? NoteMarkdown, string? LinkKind,
+        int Confirmed, int Disputed);
 }

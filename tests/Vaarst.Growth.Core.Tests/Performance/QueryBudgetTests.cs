@@ -133,6 +133,15 @@ public sealed class QueryBudgetTests(GeneratedOrganisations organisations) : ICl
         Assert.InRange(await CountAsync(organisations.Large, Calls["GetGap (own)"]), 1, 4 + 1);
     }
 
+    [Fact]
+    public async Task GetChecklist_meets_its_target_of_at_most_2_queries_and_the_authority_check()
+    {
+        // Issue #15: the person with their craft's levels, then the level's statements with the engineer's items, their
+        // evidence, latest comments and corroboration counts as flat rows (it was seven queries), and the caller's
+        // confirmation against the directory (Authority).
+        Assert.InRange(await CountAsync(organisations.Large, Calls["GetChecklist"]), 1, 2 + 1);
+    }
+
     private static async Task<int> CountAsync(Generated generated, Func<Generated, Task> call)
     {
         generated.Database.Commands.Reset();

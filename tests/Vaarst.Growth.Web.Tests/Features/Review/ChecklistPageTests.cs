@@ -224,8 +224,8 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
     [Fact]
     public async Task ChecklistPage_rows_and_area_cards_render_no_mudblazor_component()
     {
-        // Issue #15 / ADR 0007: a row's and an area card's chips, texts, buttons and progress bar are plain markup with
-        // MudBlazor's classes (Light); only page-level controls (filters, submission bar) are MudBlazor components.
+        // Issue #15 / ADR 0007: a row's and an area card's chips, texts, buttons, notices and progress bar are plain
+        // markup with MudBlazor's classes (Light); only page-level controls (filters, submission bar) are MudBlazor components.
         await SignInAsync(shared, SeededDatabase.SamLee);
         var page = Render<ChecklistPage>();
         page.WaitForElement(StatementRows);
@@ -233,9 +233,17 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
         Assert.NotEmpty(page.FindComponents<MudComponentBase>()); // the filters: the search finds components by their base class
         var cards = page.FindComponents<ChecklistAreaCard>();
         Assert.NotEmpty(cards);
-        Assert.All(cards, card => Assert.DoesNotContain(card.FindComponents<MudComponentBase>(),
-            c => c.Instance is not MudAlert)); // a row's re-confirmation notice is the one exception, and rare
+        // No exception: a row's re-confirmation notice is markup too (Light.Alert; see the test after the next).
+        Assert.All(cards, card => Assert.Empty(card.FindComponents<MudComponentBase>()));
         Assert.All(page.FindAll(StatementRows), row => Assert.NotNull(row.QuerySelector("[data-testid='status-chip'].mud-chip")));
+
+        // Issue #15, fifth round: the page's headings, texts, spacers and summary (MudText, MudSpacer, MudPaper,
+        // MudProgressLinear) are markup too; the submission button (and its start icon) is the one MudBlazor component left at rest.
+        Assert.Equal(["MudButton", "MudIcon"], page.FindComponents<MudComponentBase>().Select(c => c.Instance.GetType().Name));
+        Assert.Equal("My checklist", page.Find("h1.mud-typography-h4").TextContent);
+        var progress = page.Find("[role=progressbar][aria-label='Signed-off share']");
+        Assert.Contains("mud-progress-linear-medium", progress.ClassList);
+        Assert.Equal("mud-typography mud-typography-subtitle1", page.Find("[data-testid=signed-off-count]").ParentElement!.ClassName);
     }
 
     [Fact]
@@ -254,6 +262,60 @@ public sealed class ChecklistPageTests(SeededDatabase shared) : ComponentTestCon
         var prompts = rendered.Find("[data-testid=evidence-prompts]");
         Assert.Equal("evidence-prompts mt-1", prompts.GetAttribute("class"));
         Assert.Equal(3, prompts.QuerySelectorAll("span").Length); // the heading and one line per prompt
+    }
+
+    [Fact]
+    public void ChecklistStatementRow_draws_its_reconfirmation_notice_as_MudAlerts_markup_without_a_component()
+    {
+        // Issue #15: the re-confirmation notice was the last MudBlazor component a row could render (a MudAlert, which
+        // also brings MudBlazor's localizer into the request); it is MudAlert's markup now (Light.Alert).
+        const string Reason = "The statement's text changed in the framework: confirm your evidence still shows it.";
+        var row = new ChecklistRow(7, "I can implement algorithms", 42, 3, SelfRating.Confident, null, ChecklistStatus.NeedsReconfirmation, 1,
+            null, null, null, Reason);
+
+        var rendered = Render<ChecklistStatementRow>(p => p.Add(r => r.Row, row));
+        var mudAlert = Render<MudAlert>(p => p
+            .Add(a => a.Severity, Severity.Warning)
+            .Add(a => a.Dense, true)
+            .Add(a => a.Class, "mt-2")
+            .AddUnmatched("data-testid", "reconfirmation-reason")
+            .AddChildContent(Reason));
+
+        Assert.Empty(rendered.FindComponents<MudComponentBase>());
+        rendered.Find("[data-testid=reconfirmation-reason]").MarkupMatches(mudAlert.Markup);
+    }
+
+    [Fact]
+    public async Task ChecklistPage_choosing_another_rating_for_a_rated_statement_saves_it_and_the_next_page_load_shows_it()
+    {
+        await using var database = await SeededDatabase.CreateAsync();
+        var sam = await SignInAsync(database, SeededDatabase.SamLee);
+        await using var db = database.CreateDbContext();
+        var rated = await db.ChecklistItems.AsNoTracking()
+            .Where(i => i.PersonId == sam.PersonId && (i.Status == ItemStatus.Draft || i.Status == ItemStatus.ChangesRequested)
+                && i.Rating != SelfRating.NotStarted && i.Rating != SelfRating.NotApplicable)
+            .OrderBy(i => i.Id)
+            .Select(i => new { i.Id, i.StatementId, i.Rating, i.Version, i.Status })
+            .FirstAsync(Ct);
+        var chosen = rated.Rating == SelfRating.Confident ? SelfRating.Learning : SelfRating.Confident;
+        var page = Render<ChecklistPage>();
+        page.WaitForElement(StatementRows);
+        var rating = RatingOf(page, rated.StatementId);
+        Assert.Equal(rated.Rating, rating.Instance.Value);
+
+        await rating.Find("select").ChangeAsync(new ChangeEventArgs { Value = chosen.ToString() });
+
+        var item = await db.ChecklistItems.AsNoTracking().SingleAsync(i => i.Id == rated.Id, Ct);
+        Assert.Equal(chosen, item.Rating);
+        Assert.Equal(rated.Version + 1, item.Version);
+        Assert.Equal(rated.Status, item.Status);
+        page.WaitForAssertion(() => Assert.Equal(chosen, RatingOf(page, rated.StatementId).Instance.Value));
+
+        // The next page load reads the stored rating (nothing handed over from a prerender here).
+        var next = Render<ChecklistPage>();
+        next.WaitForElement(StatementRows);
+        Assert.Equal(chosen, RatingOf(next, rated.StatementId).Instance.Value);
+        Assert.Equal(chosen.ToString(), next.Find($"[data-testid='statement-{rated.StatementId}'] select").GetAttribute("value"));
     }
 
     private static (int StatementId, IRenderedComponent<RatingSelect> Rating) FirstUnratedRow(IRenderedComponent<ChecklistPage> page)
