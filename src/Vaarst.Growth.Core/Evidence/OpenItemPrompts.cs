@@ -27,7 +27,7 @@ public static class OpenItemPrompts
             .ToDictionary(x => x.Key, x => x.Prompts);
     }
 
-    // Compiled (once per model): the checklist and the gap view read it on every page whose drafts have evidence, and
+    // Compiled (once per model): the gap view reads it on every page whose drafts have evidence, and
     // as plain LINQ EF built its SQL again on every call (a quarter of the gap view's time; docs/performance.md).
     private static readonly CompiledPerModel<Func<GrowthDbContext, int, IAsyncEnumerable<Row>>> Query = new(() =>
         EF.CompileAsyncQuery((GrowthDbContext db, int personId) => db.EvidenceSupports.AsNoTracking()
