@@ -74,6 +74,15 @@ public sealed class GapPageTests(SeededDatabase shared) : ComponentTestContext, 
                 Assert.Equal("#2E7D4F", circles[0].GetAttribute("stroke")); // signed off first, in its chip's green
                 Assert.Equal(100d * c.SignedOff / states.Sum(), dashes[0], 2);
             }
+
+            // Only the "not started" part takes the theme's disabled colour (app.css), so dark mode draws it dim.
+            var rest = circles.Where(e => e.ClassList.Contains("gap-donut-rest")).ToList();
+            Assert.Equal(c.NotStarted > 0 ? 1 : 0, rest.Count);
+            if (c.NotStarted > 0)
+            {
+                Assert.Equal("#C5CDD5", rest[0].GetAttribute("stroke"));
+                Assert.Equal(100d * c.NotStarted / states.Sum(), double.Parse(rest[0].GetAttribute("stroke-dasharray")!.Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture), 2);
+            }
         }
     }
 
